@@ -1,0 +1,37 @@
+package io.progate;
+
+import io.smallrye.config.SmallRyeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The settings without which the portal must not start in the prod profile. Dev and test supply
+ * safe defaults of their own (embedded database, demo admin password), so they are never refused.
+ */
+public final class StartupRequirements {
+
+    private StartupRequirements() {
+    }
+
+    /** Human-readable reasons, one per missing setting; empty when the portal may start. */
+    public static List<String> missing(Config config) {
+        List<String> profiles = config.unwrap(SmallRyeConfig.class).getProfiles();
+        if (!profiles.contains("prod")) {
+            return List.of();
+        }
+        List<String> missing = new ArrayList<>();
+        if (blank(config.getOptionalValue("quarkus.datasource.jdbc.url", String.class))) {
+            missing.add("no database URL (set QUARKUS_DATASOURCE_JDBC_URL, e.g. jdbc:postgresql://db:5432/progate)");
+        }
+        if (blank(config.getOptionalValue("progate.admin-password", String.class))) {
+            missing.add("no admin password (set PROGATE_ADMIN_PASSWORD)");
+        }
+        return missing;
+    }
+
+    private static boolean blank(Optional<String> value) {
+        return value.map(String::isBlank).orElse(true);
+    }
+}

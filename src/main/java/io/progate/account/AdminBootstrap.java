@@ -1,0 +1,53 @@
+package io.progate.account;
+
+import io.progate.audit.AuditLog;
+import io.progate.audit.AuditRecord;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+
+/**
+ * On first start with an empty database, creates the {@code admin} account with the password from
+ * {@code PROGATE_ADMIN_PASSWORD}. The prod profile never gets here without one (see the main class);
+ * in dev the default {@code admin} is used and the log says so.
+ */
+@ApplicationScoped
+public class AdminBootstrap {
+
+    public static final String ADMIN = "admin";
+
+    @Inject
+    AccountConfig config;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        // A concurrent replica may be doing the same; the unique username makes one of them fail cleanly.
+        if (User.count() > 0) {
+            return;
+        }
+        String password = config.adminPassword().filter(p -> !p.isBlank())
+                .orElseThrow(() -> new IllegalStateException("PROGATE_ADMIN_PASSWORD is not set"));
+        User admin = new User();
+        admin.username = ADMIN;
+        admin.displayName = "Administrator";
+        admin.email = "admin@localhost";
+        admin.passwordHash = Passwords.hash(password);
+        admin.admin = true;
+        admin.persist();
+        audit.record(AuditRecord.of("user.create", "user", ADMIN).actor(AuditLog.SYSTEM)
+                .details(Map.of("admin", true, "bootstrap", true)));
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT && "admin".equals(password)) {
+            Log.warn("Created the admin account with the dev default password 'admin'; set PROGATE_ADMIN_PASSWORD to choose another");
+        } else {
+            Log.info("Created the admin account 'admin' with the password from PROGATE_ADMIN_PASSWORD");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.progate.team;
+
+import io.progate.account.User;
+import io.progate.common.BaseEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.Optional;
+
+/** A user's place in a team. */
+@Entity
+@Table(name = "team_member")
+public class Membership extends BaseEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "team_id")
+    public Team team;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id")
+    public User user;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TeamRole role;
+
+    public static Optional<Membership> of(Team team, User user) {
+        return find("team = ?1 and user = ?2", team, user).firstResultOptional();
+    }
+
+    public static List<Membership> ofTeam(Team team) {
+        return list("select m from Membership m join fetch m.user u where m.team = ?1 order by u.username", team);
+    }
+
+    public static long countOf(Team team) {
+        return count("team", team);
+    }
+}

@@ -17,11 +17,20 @@ public final class ProGateMain {
     }
 
     public static void main(String... args) {
-        List<String> missing = StartupRequirements.missing(ConfigProvider.getConfig());
+        List<String> missing = isPackagedRun() ? StartupRequirements.missing(ConfigProvider.getConfig()) : List.of();
         if (!missing.isEmpty()) {
             System.err.println("ProGate refuses to start: " + String.join("; ", missing));
             System.exit(1);
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * True for the packaged application ({@code java -jar quarkus-run.jar}); false in dev mode and
+     * tests, which load the application through Quarkus's own class loader and bring their own
+     * defaults. The launch mode is not known yet at this point, so the class loader tells.
+     */
+    static boolean isPackagedRun() {
+        return ProGateMain.class.getClassLoader().getClass().getName().equals("io.quarkus.bootstrap.runner.RunnerClassLoader");
     }
 }

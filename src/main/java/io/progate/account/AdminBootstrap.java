@@ -5,6 +5,8 @@ import io.progate.audit.AuditRecord;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,6 +22,8 @@ import java.util.Map;
 public class AdminBootstrap {
 
     public static final String ADMIN = "admin";
+    /** Observer order: before anything else that seeds data, since it looks for an empty database. */
+    public static final int ORDER = Interceptor.Priority.APPLICATION;
 
     @Inject
     AccountConfig config;
@@ -28,7 +32,7 @@ public class AdminBootstrap {
     AuditLog audit;
 
     @Transactional
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(ORDER) StartupEvent event) {
         // A concurrent replica may be doing the same; the unique username makes one of them fail cleanly.
         if (User.count() > 0) {
             return;

@@ -1,6 +1,7 @@
 package io.progate.team;
 
 import io.progate.account.AccountConfig;
+import io.progate.account.AdminBootstrap;
 import io.progate.account.Passwords;
 import io.progate.account.User;
 import io.progate.audit.AuditLog;
@@ -35,7 +36,7 @@ public class DemoData {
     int port;
 
     @Transactional
-    void onStart(@Observes @Priority(AFTER_ADMIN_BOOTSTRAP) StartupEvent event) {
+    void onStart(@Observes @Priority(AdminBootstrap.ORDER + 100) StartupEvent event) {
         if (!config.demo().enabled() || Team.bySlug(TEAM).isPresent()) {
             return;
         }
@@ -51,8 +52,6 @@ public class DemoData {
         Log.warn("Demo data created: users owner/owner and approver/approver in team 'demo' (dev only)");
     }
 
-    /** After the admin bootstrap, which checks for an empty database. */
-    static final int AFTER_ADMIN_BOOTSTRAP = jakarta.interceptor.Interceptor.Priority.APPLICATION + 100;
 
     private static User user(String username, String name) {
         return User.byUsername(username).orElseGet(() -> {

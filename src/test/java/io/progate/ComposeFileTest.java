@@ -1,0 +1,84 @@
+package io.progate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No Docker engine runs where the tests run, so the compose file is checked by reading it: the
+ * portal runs the prod profile against the compose PostgreSQL, and every variable set for it is one
+ * the application reads.
+ */
+class ComposeFileTest {
+
+    /** Quarkus settings the application relies on from the environment, beyond application.properties. */
+    private static final Set<String> QUARKUS_SETTINGS = Set.of(
+            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
+
+    /** Keys of @ConfigMapping interfaces that have no default and no line in application.properties. */
+    private static final Set<String> MAPPED_WITHOUT_DEFAULT = Set.of("PROGATE_ADMIN_PASSWORD");
+
+    private final JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker-compose.yml").toFile());
+    private final String properties = Files.readString(Path.of("src/main/resources/application.properties"));
+
+    ComposeFileTest() throws IOException {
+    }
+
+    @Test
+    void portalIsBuiltFromTheJvmDockerfileAndWaitsForPostgres16() {
+        JsonNode portal = compose.at("/services/progate");
+        assertEquals("src/main/docker/Dockerfile.jvm", portal.at("/build/dockerfile").asText());
+        assertTrue(Files.exists(Path.of(portal.at("/build/dockerfile").asText())));
+        assertEquals("postgres:16", compose.at("/services/db/image").asText());
+        assertEquals("service_healthy", portal.at("/depends_on/db/condition").asText());
+        assertTrue(portal.at("/environment/QUARKUS_DATASOURCE_JDBC_URL").asText().startsWith("jdbc:postgresql://db:5432/"));
+    }
+
+    @Test
+    void everyRequiredProdSettingIsSet() {
+        JsonNode env = compose.at("/services/progate/environment");
+        for (String required : List.of("QUARKUS_DATASOURCE_JDBC_URL", "PROGATE_ADMIN_PASSWORD")) {
+            assertTrue(env.has(required), required + " is set for the portal");
+        }
+    }
+
+    @Test
+    void everyVariableSetForThePortalIsReadByTheApplication() {
+        List<String> unknown = new ArrayList<>();
+        for (Iterator<String> names = compose.at("/services/progate/environment").fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!readByApplication(name)) {
+                unknown.add(name);
+            }
+        }
+        assertEquals(List.of(), unknown, "variables the application does not read");
+    }
+
+    private boolean readByApplication(String name) {
+        if (QUARKUS_SETTINGS.contains(name) || MAPPED_WITHOUT_DEFAULT.contains(name)) {
+            return true;
+        }
+        // referenced as ${NAME} or ${NAME:default} in application.properties
+        if (Pattern.compile("\\$\\{" + Pattern.quote(name) + "[:}]").matcher(properties).find()) {
+            return true;
+        }
+        // or the environment form of a key in application.properties (SmallRye's rule: non-alphanumerics to '_')
+        return properties.lines()
+                .map(String::trim)
+                .filter(line -> !line.startsWith("#") && line.contains("="))
+                .map(line -> line.substring(0, line.indexOf('=')).replaceFirst("^%[\\w-]+\\.", ""))
+                .anyMatch(key -> key.toUpperCase().replaceAll("[^A-Z0-9]", "_").equals(name));
+    }
+}

@@ -58,7 +58,8 @@ public class AuditParams {
     /** The audit page with these filters, from the given cursor on. */
     public String pageUrl(String fromCursor) {
         String query = query();
-        return "/audit?" + query + (query.isEmpty() ? "" : "&") + "cursor=" + fromCursor;
+        String size = value(limit) == null ? "" : "limit=" + URLEncoder.encode(value(limit), StandardCharsets.UTF_8) + "&";
+        return "/audit?" + query + (query.isEmpty() ? "" : "&") + size + "cursor=" + fromCursor;
     }
 
     /** The export of the events these filters match. */

@@ -226,7 +226,8 @@ public final class AuditBenchmark {
         CountingStream sink = new CountingStream();
         long t = System.nanoTime();
         export.stream(AuditFilter.everything(), format).write(sink);
-        lines.add(String.format("| export %s | %.1f | %,d | %.0f |", format.name().toLowerCase(), (System.nanoTime() - t) / 1e9,
+        lines.add(String.format("| export %s | %.1f | %,d | %.0f |", format.name().toLowerCase(),
+                (System.nanoTime() - t) / 1e9,
                 sink.lines, sink.bytes / 1048576.0));
     }
 

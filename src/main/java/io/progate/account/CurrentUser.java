@@ -29,15 +29,22 @@ public class CurrentUser {
         return Optional.ofNullable(user);
     }
 
+    // The three below read the security identity only, never the database: the layout uses them,
+    // and error pages (a refused @RolesAllowed, say) render it on the I/O thread.
+
     public boolean isSignedIn() {
-        return find().isPresent();
+        return identity != null && !identity.isAnonymous();
     }
 
     public boolean isAdmin() {
-        return find().map(u -> u.admin).orElse(false);
+        return isSignedIn() && identity.hasRole(Identities.ADMIN);
     }
 
     public String displayName() {
-        return find().map(u -> u.displayName).orElse("");
+        if (!isSignedIn()) {
+            return "";
+        }
+        Object name = identity.getAttribute(Identities.DISPLAY_NAME);
+        return name instanceof String s ? s : identity.getPrincipal().getName();
     }
 }

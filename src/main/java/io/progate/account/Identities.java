@@ -9,6 +9,8 @@ final class Identities {
 
     static final String USER = "user";
     static final String ADMIN = "admin";
+    /** Identity attribute with the user's display name, so pages need no database read for the layout. */
+    static final String DISPLAY_NAME = "progate.displayName";
 
     private Identities() {
     }
@@ -16,7 +18,8 @@ final class Identities {
     static SecurityIdentity of(User user) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
-                .addRole(USER);
+                .addRole(USER)
+                .addAttribute(DISPLAY_NAME, user.displayName);
         if (user.admin) {
             builder.addRole(ADMIN);
         }

@@ -45,15 +45,16 @@ public class DemoData {
         team.name = "Demo team";
         team.proUrl = "http://localhost:" + port + "/sandbox";
         team.persist();
-        member(team, user("owner", "Olivia Owner"), TeamRole.MEMBER);
-        member(team, user("approver", "Aaron Approver"), TeamRole.APPROVER);
         audit.record(AuditRecord.of("team.create", "team", TEAM).team(team.id).actor(AuditLog.SYSTEM)
                 .details(Map.of("demo", true, "proUrl", team.proUrl)));
+        member(team, user("owner", "Olivia Owner"), TeamRole.MEMBER);
+        member(team, user("approver", "Aaron Approver"), TeamRole.APPROVER);
         Log.warn("Demo data created: users owner/owner and approver/approver in team 'demo' (dev only)");
     }
 
 
-    private static User user(String username, String name) {
+    // Demo passwords equal the user names, shorter than AccountService allows, hence no service call.
+    private User user(String username, String name) {
         return User.byUsername(username).orElseGet(() -> {
             User user = new User();
             user.username = username;
@@ -61,15 +62,19 @@ public class DemoData {
             user.email = username + "@example.com";
             user.passwordHash = Passwords.hash(username);
             user.persist();
+            audit.record(AuditRecord.of("user.create", "user", username).actor(AuditLog.SYSTEM)
+                    .details(Map.of("displayName", name, "demo", true)));
             return user;
         });
     }
 
-    private static void member(Team team, User user, TeamRole role) {
+    private void member(Team team, User user, TeamRole role) {
         Membership m = new Membership();
         m.team = team;
         m.user = user;
         m.role = role;
         m.persist();
+        audit.record(AuditRecord.of("member.add", "team", team.slug).team(team.id).actor(AuditLog.SYSTEM)
+                .details(Map.of("username", user.username, "role", role.name())));
     }
 }

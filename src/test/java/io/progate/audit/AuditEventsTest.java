@@ -215,9 +215,9 @@ class AuditEventsTest {
         Response page = given().cookie("progate-session", session).get("/me");
         page.then().statusCode(200);
         String csrfCookie = page.getCookie("progate-csrf");
-        String csrfToken = page.htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
+        String csrfToken = page.htmlPath().getString("**.find { it.@name == 'progate-csrf' }.@value");
         given().redirects().follow(false).cookie("progate-session", session).cookie("progate-csrf", csrfCookie)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrfToken)
+                .contentType("application/x-www-form-urlencoded").formParam("progate-csrf", csrfToken)
                 .post("/logout").then().statusCode(303);
     }
 }

@@ -67,4 +67,17 @@ class WebTest {
         session.get("/teams/" + slug).then().statusCode(200).body(containsString("Team Flash Team created"));
         session.get("/teams/" + slug).then().statusCode(200).body(not(containsString("Team Flash Team created")));
     }
+
+    @Test
+    void nonAdminOnAnAdminPageGetsA403PageWithTheLayout() {
+        User user = fixtures.user("web403");
+        for (String page : new String[] {"/admin/users", "/admin/teams"}) {
+            Sessions.signIn(user.username, Fixtures.PASSWORD).get(page)
+                    .then().statusCode(403)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("Forbidden"))
+                    .body(containsString(user.displayName))
+                    .body(not(containsString("Exception")));
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
  * true moves the latest tag here; an empty {@code authorizations} list removes all permissions.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
 public record AppUpdate(
         String description,
         String projectCategory,

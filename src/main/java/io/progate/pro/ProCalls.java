@@ -92,7 +92,7 @@ class ProCalls {
                 .baseUri(URI.create(baseUrl))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .register(ProResponseMapper.class)
+                .register(new ProResponseMapper())
                 .build(api));
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
  * the old version in {@code oldProjectName}/{@code oldProjectVersion}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
 public record PublishMetadata(
         String name,
         String description,

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
+import io.progate.pro.ProScope;
+import io.progate.pro.SandboxAccounts;
 import io.progate.support.Fixtures;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
+import io.progate.team.TeamService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -38,13 +41,19 @@ class CredentialSecrecyTest {
     static final String REPLACEMENT = "PGSECRET-Rr4Tt6Yy8Uu0Ii2Oo4Pp";
     static final String REFUSED = "PGSECRET-Refused-Qq1Ww3Ee5Rr7";
     static final String UNVERIFIED = "PGSECRET-Unverified-Aa9Ss8Dd7";
-    static final List<String> SECRETS = List.of(KEY, REPLACEMENT, REFUSED, UNVERIFIED);
+    final List<String> secrets = new ArrayList<>(List.of(KEY, REPLACEMENT, REFUSED, UNVERIFIED));
 
     @Inject
     Fixtures fixtures;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    SandboxAccounts sandbox;
+
+    @Inject
+    TeamService teams;
 
     final List<String> logLines = new ArrayList<>();
     final Handler capture = new Handler() {
@@ -131,6 +140,22 @@ class CredentialSecrecyTest {
                 .when().get("/").then().statusCode(200).extract().response());
         assertEquals(6, probe.calls, "add, refused add, unverified add, verify, replace and verify asked PRO");
 
+        // the real PRO client against the sandbox: an accepted scope and a refused one
+        SwitchableProbe.reset();
+        Team sandboxTeam = QuarkusTransaction.requiringNew().call(() -> teams.create(
+                new TeamService.TeamInput(Fixtures.unique("secsbx"), "Sandbox secrecy", sandbox.proUrl())));
+        fixtures.member(sandboxTeam, approver, TeamRole.APPROVER);
+        String sandboxKey = sandbox.withScopes(ProScope.PUBLISH_APP).apiKey();
+        secrets.add(sandboxKey);
+        record(Keys.post(approver, sandboxTeam.slug, Keys.body("real", sandboxKey, List.of("PublishApp", "Tasks"),
+                Keys.inDays(20))).statusCode(400).extract().response());
+        Map<String, Object> anyway = Keys.body("real", sandboxKey, List.of("PublishApp", "Tasks"), Keys.inDays(20));
+        anyway.put("saveUnverified", true);
+        Response real = record(Keys.post(approver, sandboxTeam.slug, anyway).statusCode(201).extract().response());
+        record(given().auth().preemptive().basic(approver.username, Fixtures.PASSWORD).contentType("application/json")
+                .when().post("/api/v1/teams/" + sandboxTeam.slug + "/credentials/" + real.path("id") + "/verify")
+                .then().statusCode(200).extract().response());
+
         // the stored keys still open to the right values: the vault holds them, only sealed
         CredentialService service = io.quarkus.arc.Arc.container().instance(CredentialService.class).get();
         Credential current = QuarkusTransaction.requiringNew().call(() -> Credential.findById(newId));
@@ -141,7 +166,7 @@ class CredentialSecrecyTest {
         }
         for (String row : databaseDump()) {
             assertNoSecret("the database", row);
-            for (String secret : SECRETS) {
+            for (String secret : secrets) {
                 String hex = HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8));
                 assertFalse(row.contains(hex), "the database holds a key as bytes");
             }
@@ -175,8 +200,8 @@ class CredentialSecrecyTest {
         });
     }
 
-    private static void assertNoSecret(String where, String text) {
-        for (String secret : SECRETS) {
+    private void assertNoSecret(String where, String text) {
+        for (String secret : secrets) {
             assertFalse(text.contains(secret), () -> where + " holds a key: " + text.replace(secret, "<KEY>"));
         }
     }

@@ -36,6 +36,9 @@ class ApprovalFlowTest {
     Fixtures fixtures;
 
     @Inject
+    SandboxTeams sandbox;
+
+    @Inject
     RequestService service;
 
     @Inject
@@ -67,7 +70,7 @@ class ApprovalFlowTest {
 
     @BeforeEach
     void setUp() {
-        team = fixtures.team("flow");
+        team = sandbox.team("flow");
         owner = fixtures.user("owner");
         approver = fixtures.user("appr");
         approver2 = fixtures.user("appr2");
@@ -206,7 +209,7 @@ class ApprovalFlowTest {
 
     @Test
     void teamsAreIsolated() {
-        Team other = fixtures.team("other");
+        Team other = sandbox.team("other");
         User outsider = fixtures.user("outsider");
         fixtures.member(other, outsider, TeamRole.APPROVER);
         long id = Requests.published(owner, team, "Isolated");

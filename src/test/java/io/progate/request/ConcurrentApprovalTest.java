@@ -28,6 +28,9 @@ class ConcurrentApprovalTest {
     Fixtures fixtures;
 
     @Inject
+    SandboxTeams sandbox;
+
+    @Inject
     RequestService service;
 
     private List<Integer> together(List<Callable<Integer>> calls) throws Exception {
@@ -54,7 +57,7 @@ class ConcurrentApprovalTest {
 
     @Test
     void approversActingAtOnceAreAllCountedAndTheRequestIsApprovedOnce() throws Exception {
-        Team team = fixtures.team("conc");
+        Team team = sandbox.team("conc");
         User owner = fixtures.user("owner");
         fixtures.member(team, owner, TeamRole.MEMBER);
         List<User> approvers = new ArrayList<>();
@@ -81,7 +84,7 @@ class ConcurrentApprovalTest {
 
     @Test
     void onePersonApprovingTwiceAtOnceCountsOnce() throws Exception {
-        Team team = fixtures.team("twice");
+        Team team = sandbox.team("twice");
         User owner = fixtures.user("owner");
         User approver = fixtures.user("twice");
         fixtures.member(team, owner, TeamRole.MEMBER);
@@ -111,7 +114,7 @@ class ConcurrentApprovalTest {
 
     @Test
     void anApprovalAndARejectionAtOnceEndInOneConsistentState() throws Exception {
-        Team team = fixtures.team("mixed");
+        Team team = sandbox.team("mixed");
         User owner = fixtures.user("owner");
         User yes = fixtures.user("yes");
         User no = fixtures.user("no");

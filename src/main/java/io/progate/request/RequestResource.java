@@ -6,6 +6,9 @@ import io.progate.audit.AuditEntry;
 import io.progate.audit.AuditService;
 import io.progate.common.ConflictException;
 import io.progate.common.InvalidInputException;
+import io.progate.team.Team;
+import io.progate.team.TeamService;
+import io.progate.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
-import io.progate.web.Flash;
 
 /** My requests, one request's page, and the buttons on it. */
 @Path("/requests")
@@ -37,6 +39,9 @@ public class RequestResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    TeamService teams;
+
     /** Everything the detail page shows. */
     public record Detail(ReleaseRequest request, RequestView view, String body, List<AuditEntry> trail,
             boolean canDecide, boolean canCancel, boolean canRetry) {
@@ -44,15 +49,16 @@ public class RequestResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance mine(List<ReleaseRequest> requests, String status, String type);
+        static native TemplateInstance mine(List<ReleaseRequest> requests, String status, String type, List<Team> teams);
 
         static native TemplateInstance detail(Detail detail);
     }
 
     @GET
     public TemplateInstance mine(@QueryParam("status") String status, @QueryParam("type") String type) {
-        return Templates.mine(ReleaseRequest.search(Filters.parse(null, currentUser.get(), status, type)),
-                status == null ? "" : status.toUpperCase(), type == null ? "" : type.toUpperCase());
+        User user = currentUser.get();
+        return Templates.mine(ReleaseRequest.search(Filters.parse(null, user, status, type)),
+                status == null ? "" : status.toUpperCase(), type == null ? "" : type.toUpperCase(), teams.visibleTo(user));
     }
 
     @GET

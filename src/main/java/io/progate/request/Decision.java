@@ -1,0 +1,6 @@
+package io.progate.request;
+
+/** What an approver said about a request. */
+public enum Decision {
+    APPROVE, REJECT
+}

@@ -1,0 +1,10 @@
+package io.progate.request;
+
+/** The JSON of a new request: {@code metadata} for a publish, {@code appName/appVersion} (and {@code changes}) otherwise. */
+public record RequestInput(String type, String reason, PublishFields metadata, String appName, String appVersion,
+        UpdateFields changes) {
+
+    public Submission toSubmission(Upload file, Upload icon) {
+        return new Submission(type, reason, metadata, appName, appVersion, changes, file, icon);
+    }
+}

@@ -1,0 +1,50 @@
+package io.progate.request;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The life of a release request, with every allowed transition in this one place:
+ * PENDING to APPROVED, REJECTED, CANCELLED or EXPIRED; APPROVED to EXECUTING; EXECUTING to
+ * SUCCEEDED or FAILED; FAILED back to APPROVED when an approver retries.
+ */
+public enum RequestStatus {
+    PENDING, APPROVED, EXECUTING, SUCCEEDED, FAILED, REJECTED, CANCELLED, EXPIRED;
+
+    public Set<RequestStatus> next() {
+        switch (this) {
+            case PENDING:
+                return EnumSet.of(APPROVED, REJECTED, CANCELLED, EXPIRED);
+            case APPROVED:
+                return EnumSet.of(EXECUTING);
+            case EXECUTING:
+                return EnumSet.of(SUCCEEDED, FAILED);
+            case FAILED:
+                return EnumSet.of(APPROVED);
+            default:
+                return EnumSet.noneOf(RequestStatus.class);
+        }
+    }
+
+    public boolean canMoveTo(RequestStatus target) {
+        return next().contains(target);
+    }
+
+    /** Nothing more will happen to the request unless an approver retries a failure. */
+    public boolean isFinished() {
+        return this == SUCCEEDED || this == FAILED || this == REJECTED || this == CANCELLED || this == EXPIRED;
+    }
+
+    public static Optional<RequestStatus> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (RequestStatus status : values()) {
+            if (status.name().equalsIgnoreCase(text.trim())) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,30 @@
+package io.progate.pro;
+
+import static io.progate.pro.ProPaths.APIKEY_HEADER;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** AIMMS versions under {@code <proUrl>/pro-api/v2}. */
+@Produces(MediaType.APPLICATION_JSON)
+interface AimmsVersionsApi {
+
+    @GET
+    @Path(ProPaths.AIMMS_VERSIONS)
+    VersionList list(@HeaderParam(APIKEY_HEADER) String apiKey, @QueryParam("dev") Boolean dev);
+
+    @GET
+    @Path(ProPaths.AIMMS_VERSION)
+    AimmsVersion get(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VersionList(List<AimmsVersion> versions) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.progate.pro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** API keys of the key's own PRO user. A created key's value is in the answer to its creation only. */
+@ApplicationScoped
+public class ProApiKeys {
+
+    @Inject
+    ProCalls calls;
+
+    public List<ProApiKey> list(ProAccount account) {
+        return calls.read(account, UserManagerApi.class, "list of API keys",
+                api -> ((UserManagerApi) api).apiKeys(account.apiKey()));
+    }
+
+    /** Creates a key; the answer's {@code value} is the only time PRO shows it. */
+    public ProApiKey create(ProAccount account, NewApiKey key) {
+        return calls.write(account, UserManagerApi.class, "creation of API key " + key.name(),
+                api -> ((UserManagerApi) api).createApiKey(account.apiKey(), key));
+    }
+
+    public void delete(ProAccount account, String name) {
+        calls.write(account, UserManagerApi.class, "delete of API key " + name, api -> {
+            ((UserManagerApi) api).deleteApiKey(account.apiKey(), name);
+            return null;
+        });
+    }
+
+    /** The scopes PRO knows, as it spells them (plain strings, or objects with a {@code name}). */
+    public List<String> scopes(ProAccount account) {
+        JsonNode answer = calls.read(account, UserManagerApi.class, "list of scopes",
+                api -> ((UserManagerApi) api).scopes(account.apiKey()));
+        List<String> scopes = new ArrayList<>();
+        JsonNode array = answer != null && answer.isObject() ? answer.path("scopes") : answer;
+        if (array != null && array.isArray()) {
+            for (JsonNode item : array) {
+                String name = item.isTextual() ? item.asText() : item.path("name").asText(null);
+                if (name != null) {
+                    scopes.add(name);
+                }
+            }
+        }
+        return scopes;
+    }
+}

@@ -1,0 +1,52 @@
+package io.progate.pro;
+
+/**
+ * The addresses and header of the PRO REST API as pro-api.md fixes them, shared by the client and
+ * the sandbox so that both change together. Paths marked "decided" in pro-api.md live only here.
+ */
+public final class ProPaths {
+
+    private ProPaths() {
+    }
+
+    /** Appended to an account URL for the PRO API. */
+    public static final String PRO_API = "/pro-api/v2";
+    /** Appended to an account URL for the user manager. */
+    public static final String USER_MANAGER = "/pro/user-manager/v1";
+    /** The header carrying the API key. */
+    public static final String APIKEY_HEADER = "apikey";
+
+    public static final String APPLICATIONS = "applications";
+    /** decided */
+    public static final String APP_VERSIONS = "applications/{projectName}";
+    public static final String APP_VERSION = "applications/{projectName}/{projectVersion}";
+    /** decided */
+    public static final String CATEGORIES = "applications/categories";
+    /** decided */
+    public static final String CATEGORY = "applications/categories/{id}";
+    public static final String AIMMS_VERSIONS = "aimms-versions";
+    /** decided */
+    public static final String AIMMS_VERSION = "aimms-versions/{id}";
+
+    public static final String ENVIRONMENTS = "environment";
+    public static final String GROUPS = "group";
+    public static final String USERS = "user";
+    public static final String CURRENT_USER = "user/@current/info";
+    public static final String API_KEYS = "user/@current/api-key";
+    public static final String API_KEY = "user/@current/api-key/{name}";
+    public static final String SCOPES = "user/@current/authorization-scopes";
+
+    public static final String TASKS = "tasks";
+    public static final String TASK = "tasks/{id}";
+    public static final String TASK_RESPONSE = "tasks/{id}/response";
+    public static final String TASK_ON_VERSION = "tasks/{appName}/{appVersion}/{serviceName}";
+    public static final String TASK_ON_LATEST = "tasks/{appName}/{serviceName}";
+
+    public static String proApi(String proUrl) {
+        return proUrl + PRO_API;
+    }
+
+    public static String userManager(String proUrl) {
+        return proUrl + USER_MANAGER;
+    }
+}

@@ -1,0 +1,56 @@
+package io.progate.pro;
+
+import static io.progate.pro.ProPaths.APIKEY_HEADER;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Environments, groups, users and API keys under {@code <proUrl>/pro/user-manager/v1}. */
+@Produces(MediaType.APPLICATION_JSON)
+interface UserManagerApi {
+
+    @GET
+    @Path(ProPaths.ENVIRONMENTS)
+    List<ProEnvironment> environments(@HeaderParam(APIKEY_HEADER) String apiKey);
+
+    @GET
+    @Path(ProPaths.GROUPS)
+    List<ProGroup> groups(@HeaderParam(APIKEY_HEADER) String apiKey);
+
+    @GET
+    @Path(ProPaths.USERS)
+    List<ProUser> users(@HeaderParam(APIKEY_HEADER) String apiKey, @RestQuery Map<String, String> filters,
+            @QueryParam("sort") String sort, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path(ProPaths.CURRENT_USER)
+    ProUser currentUser(@HeaderParam(APIKEY_HEADER) String apiKey);
+
+    @GET
+    @Path(ProPaths.API_KEYS)
+    List<ProApiKey> apiKeys(@HeaderParam(APIKEY_HEADER) String apiKey);
+
+    @POST
+    @Path(ProPaths.API_KEYS)
+    @Consumes(MediaType.APPLICATION_JSON)
+    ProApiKey createApiKey(@HeaderParam(APIKEY_HEADER) String apiKey, NewApiKey key);
+
+    @DELETE
+    @Path(ProPaths.API_KEY)
+    void deleteApiKey(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("name") String name);
+
+    @GET
+    @Path(ProPaths.SCOPES)
+    com.fasterxml.jackson.databind.JsonNode scopes(@HeaderParam(APIKEY_HEADER) String apiKey);
+}

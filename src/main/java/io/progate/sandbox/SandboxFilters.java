@@ -1,0 +1,105 @@
+package io.progate.sandbox;
+
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Around every sandbox call: 404 when the sandbox is off, the fault switches, and the call record.
+ * Runs on the worker thread of the (blocking) sandbox resources.
+ */
+public class SandboxFilters {
+
+    static final String PREFIX = "/sandbox/";
+    static final String FAULTS_PATH = "/sandbox/_faults";
+
+    @Inject
+    SandboxConfig config;
+
+    @Inject
+    SandboxFaults faults;
+
+    @Inject
+    SandboxCallLog log;
+
+    @Inject
+    SandboxCaller caller;
+
+    @ServerRequestFilter
+    public Optional<Response> before(ContainerRequestContext context, HttpServerRequest request) {
+        String path = request.path();
+        if (!path.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        if (!config.enabled()) {
+            return Optional.of(message(404, "not found"));
+        }
+        if (path.startsWith(FAULTS_PATH)) {
+            return Optional.empty();
+        }
+        Optional<SandboxFaults.Fault> fault = faults.take(request.method().name(), relative(path));
+        if (fault.isEmpty()) {
+            return Optional.empty();
+        }
+        SandboxFaults.Fault f = fault.get();
+        switch (f.kind()) {
+            case STATUS:
+                caller.detail = "fault switch: status " + f.status();
+                return Optional.of(message(f.status(), "simulated failure (sandbox fault switch)"));
+            case HANG:
+                caller.detail = "fault switch: hung " + f.hangMillis() + " ms";
+                sleep(f.hangMillis());
+                return Optional.empty();
+            default:
+                recordCall(request, 0, "fault switch: connection dropped");
+                caller.recorded = true;
+                request.connection().close();
+                return Optional.of(Response.status(500).build());
+        }
+    }
+
+    @ServerResponseFilter
+    public void after(ContainerResponseContext response, HttpServerRequest request) {
+        String path = request.path();
+        if (!path.startsWith(PREFIX) || path.startsWith(FAULTS_PATH) || !config.enabled() || caller.recorded) {
+            return;
+        }
+        caller.recorded = true;
+        recordCall(request, response.getStatus(), caller.detail);
+    }
+
+    private void recordCall(HttpServerRequest request, int status, String detail) {
+        try {
+            log.record(request.method().name(), relative(request.path()), status, caller.keyName,
+                    request.getHeader(HttpHeaders.CONTENT_TYPE), detail);
+        } catch (RuntimeException e) {
+            Log.warnf("Sandbox could not record a call to %s: %s", request.path(), e.getMessage());
+        }
+    }
+
+    /** The path below the sandbox's account URL: {@code /sandbox/pro-api/v2/x} becomes {@code /pro-api/v2/x}. */
+    static String relative(String path) {
+        return path.substring(PREFIX.length() - 1);
+    }
+
+    private static Response message(int status, String text) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("message", text)).build();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.progate.sandbox;
+
+import java.time.Duration;
+
+/** The sandbox's "decided" constants from pro-api.md, in one place. */
+final class SandboxRules {
+
+    private SandboxRules() {
+    }
+
+    /** The category every account has and that cannot be deleted or renamed. */
+    static final String DEFAULT_CATEGORY = "other";
+    /** The older servers' name for {@code projectVersion}, accepted in publish metadata. */
+    static final String OLD_VERSION_FIELD = "projectVersionId";
+    /** An API key expires at most this long after its creation. */
+    static final Duration MAX_KEY_LIFETIME = Duration.ofDays(366);
+    /** Users listed when no limit is given. */
+    static final int DEFAULT_USER_LIMIT = 100;
+    /** The seeded user every sandbox key belongs to. */
+    static final String DEMO_USER = "demo.user";
+    /** The name of the seeded key with every scope. */
+    static final String DEMO_KEY_NAME = "demo";
+    /** The text task timestamps use (besides ISO-8601), as PRO has sent them. */
+    static final String SPACED_TIMESTAMP = "yyyy-MM-dd HH:mm:ss.SSSSSS";
+}

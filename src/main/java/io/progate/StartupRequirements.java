@@ -1,5 +1,7 @@
 package io.progate;
 
+import io.progate.credential.MasterKeyException;
+import io.progate.credential.MasterKeys;
 import io.smallrye.config.SmallRyeConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,19 @@ public final class StartupRequirements {
         if (blank(config.getOptionalValue("progate.admin-password", String.class))) {
             missing.add("no admin password (set PROGATE_ADMIN_PASSWORD)");
         }
+        masterKeyProblem(config).ifPresent(missing::add);
         return missing;
+    }
+
+    /** Missing, unparsable, wrong-length or inactive master keys; the reason never shows key material. */
+    static Optional<String> masterKeyProblem(Config config) {
+        try {
+            MasterKeys.parse(config.getOptionalValue("progate.credentials.master-keys", String.class).orElse(null),
+                    config.getOptionalValue("progate.credentials.active-master-key", String.class).orElse(null));
+            return Optional.empty();
+        } catch (MasterKeyException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private static boolean blank(Optional<String> value) {

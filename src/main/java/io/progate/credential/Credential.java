@@ -1,0 +1,176 @@
+package io.progate.credential;
+
+import io.progate.team.Team;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A team's PRO API key: what may be shown (label, scopes, expiry, last four characters, who added it)
+ * and the sealed value, which only {@link Vault} opens. Not a {@code BaseEntity}: the id comes from
+ * {@code credential_id_seq} before insert, because the ciphertext is bound to it.
+ */
+@Entity
+@Table(name = "credential")
+public class Credential extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "team_id", updatable = false)
+    public Team team;
+
+    @Column(nullable = false)
+    public String label;
+
+    /** PRO scope names, comma-separated, in {@link Scope} order. */
+    @Column(nullable = false)
+    public String scopes;
+
+    @Column(name = "expires_at", nullable = false)
+    public Instant expiresAt;
+
+    @Column(nullable = false)
+    public String last4;
+
+    /** Whether PRO accepted the key for every scope when it was saved. */
+    @Column(nullable = false)
+    public boolean verified;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
+    @Column(name = "ciphertext")
+    byte[] ciphertext;
+
+    @Column(name = "nonce")
+    byte[] nonce;
+
+    @Column(name = "wrapped_key")
+    byte[] wrappedKey;
+
+    @Column(name = "key_nonce")
+    byte[] keyNonce;
+
+    @Column(name = "master_key_id")
+    public String masterKeyId;
+
+    @Column(name = "replaced_at")
+    public Instant replacedAt;
+
+    /** Id of the credential that replaced this one. */
+    @Column(name = "replaced_by")
+    public Long replacedBy;
+
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
+    @Column(name = "removed_by")
+    public String removedBy;
+
+    /** The smallest warning threshold (days) already recorded for this key. */
+    @Column(name = "warned_days")
+    public Integer warnedDays;
+
+    public static long nextId() {
+        return ((Number) getEntityManager().createNativeQuery("select nextval('credential_id_seq')").getSingleResult())
+                .longValue();
+    }
+
+    /** Active (neither replaced nor removed) keys of the team, newest first. */
+    public static List<Credential> activeOf(Team team) {
+        return list("team = ?1 and replacedAt is null and removedAt is null order by createdAt desc, id desc", team);
+    }
+
+    /** Replaced and removed keys of the team, newest first. */
+    public static List<Credential> retiredOf(Team team) {
+        return list("team = ?1 and (replacedAt is not null or removedAt is not null) order by createdAt desc, id desc",
+                team);
+    }
+
+    public static Optional<Credential> ofTeam(Team team, long id) {
+        return find("team = ?1 and id = ?2", team, id).firstResultOptional();
+    }
+
+    /** Active keys expiring after {@code from} and no later than {@code until}, soonest first. */
+    public static List<Credential> expiringBetween(Instant from, Instant until) {
+        return list("replacedAt is null and removedAt is null and expiresAt > ?1 and expiresAt <= ?2 order by expiresAt",
+                from, until);
+    }
+
+    public static List<Credential> expiringBetween(Team team, Instant from, Instant until) {
+        return list("team = ?1 and replacedAt is null and removedAt is null and expiresAt > ?2 and expiresAt <= ?3 "
+                + "order by expiresAt", team, from, until);
+    }
+
+    public boolean isActive() {
+        return replacedAt == null && removedAt == null;
+    }
+
+    public boolean isUsableAt(Instant now) {
+        return isActive() && expiresAt.isAfter(now);
+    }
+
+    public Set<Scope> scopeSet() {
+        Set<Scope> set = EnumSet.noneOf(Scope.class);
+        Arrays.stream(scopes.split(",")).map(Scope::parse).flatMap(Optional::stream).forEach(set::add);
+        return set;
+    }
+
+    public List<String> scopeNames() {
+        return scopeSet().stream().map(Scope::proName).toList();
+    }
+
+    void setScopes(Set<Scope> set) {
+        scopes = EnumSet.copyOf(set).stream().map(Scope::proName).collect(Collectors.joining(","));
+    }
+
+    Sealed sealed() {
+        return ciphertext == null ? null : new Sealed(ciphertext, nonce, wrappedKey, keyNonce, masterKeyId);
+    }
+
+    void seal(Sealed sealed) {
+        ciphertext = sealed.ciphertext();
+        nonce = sealed.nonce();
+        wrappedKey = sealed.wrappedKey();
+        keyNonce = sealed.keyNonce();
+        masterKeyId = sealed.masterKeyId();
+    }
+
+    /** Drops the sealed value: a retired key can never be opened again. */
+    void shred() {
+        ciphertext = null;
+        nonce = null;
+        wrappedKey = null;
+        keyNonce = null;
+        masterKeyId = null;
+    }
+
+    @Override
+    public String toString() {
+        return "Credential[" + id + " " + label + " ****" + last4 + "]";
+    }
+}

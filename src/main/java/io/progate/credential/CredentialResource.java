@@ -1,0 +1,129 @@
+package io.progate.credential;
+
+import io.progate.account.CurrentUser;
+import io.progate.account.User;
+import io.progate.common.ConflictException;
+import io.progate.common.InvalidInputException;
+import io.progate.team.Team;
+import io.progate.team.TeamService;
+import io.progate.web.Flash;
+import io.progate.web.FormErrors;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** A team's PRO keys page: the list for every member, the forms for approvers and admins. */
+@Path("/teams/{slug}/credentials")
+@RolesAllowed("user")
+public class CredentialResource {
+
+    @Inject
+    CredentialService credentials;
+
+    @Inject
+    TeamService teams;
+
+    @Inject
+    CurrentUser currentUser;
+
+    /** What the add form shows again after a refusal; never the key. */
+    public record KeyForm(String label, List<String> scopes, String expiresAt, boolean saveUnverified) {
+
+        static final KeyForm EMPTY = new KeyForm("", List.of(), "", false);
+
+        public boolean has(Scope scope) {
+            return scopes != null && scopes.stream().anyMatch(s -> Scope.parse(s).filter(scope::equals).isPresent());
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance credentials(Team team, List<Credential> active, List<Credential> history,
+                boolean canManage, KeyForm form, Map<String, String> errors, Verification refused, Scope[] allScopes,
+                String minDate, String maxDate);
+    }
+
+    @GET
+    public TemplateInstance page(@PathParam("slug") String slug) {
+        return page(slug, KeyForm.EMPTY, Map.of(), null);
+    }
+
+    @POST
+    public Response add(@PathParam("slug") String slug, @RestForm String label, @RestForm String key,
+            @RestForm List<String> scopes, @RestForm String expiresAt, @RestForm boolean saveUnverified) {
+        KeyForm form = new KeyForm(label, scopes, expiresAt, saveUnverified);
+        try {
+            Credential created = credentials.add(slug, currentUser.get(),
+                    new CredentialInput(label, key, scopes, expiresAt, saveUnverified));
+            return Flash.redirect(url(slug), "Key " + created.label + " saved"
+                    + (created.verified ? " and verified with PRO." : " unverified."));
+        } catch (VerificationFailedException e) {
+            return FormErrors.badRequest(page(slug, form, Map.of(), e.verification()));
+        } catch (InvalidInputException e) {
+            return FormErrors.badRequest(page(slug, form, FormErrors.of(e), null));
+        } catch (ConflictException e) {
+            return FormErrors.badRequest(page(slug, form, FormErrors.one("label", e.getMessage()), null));
+        }
+    }
+
+    @POST
+    @Path("{id}/replace")
+    public Response replace(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String key,
+            @RestForm String expiresAt, @RestForm boolean saveUnverified) {
+        try {
+            Credential created = credentials.replace(slug, currentUser.get(), id,
+                    new CredentialInput(null, key, null, expiresAt, saveUnverified));
+            return Flash.redirect(url(slug), "Key " + created.label + " replaced"
+                    + (created.verified ? " and verified with PRO." : " unverified."));
+        } catch (InvalidInputException e) {
+            return Flash.redirectWithError(url(slug), "Key not replaced: " + e.errors().stream()
+                    .map(error -> error.message()).collect(Collectors.joining("; ")));
+        } catch (ConflictException e) {
+            return Flash.redirectWithError(url(slug), "Key not replaced: " + e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("{id}/remove")
+    public Response remove(@PathParam("slug") String slug, @PathParam("id") long id) {
+        credentials.remove(slug, currentUser.get(), id);
+        return Flash.redirect(url(slug), "Key removed.");
+    }
+
+    @POST
+    @Path("{id}/verify")
+    public Response verify(@PathParam("slug") String slug, @PathParam("id") long id) {
+        try {
+            Verification v = credentials.verifyStored(slug, currentUser.get(), id);
+            return v.passed() ? Flash.redirect(url(slug), "PRO accepted the key: " + v.summary())
+                    : Flash.redirectWithError(url(slug), "PRO did not accept the key: " + v.summary());
+        } catch (ConflictException e) {
+            return Flash.redirectWithError(url(slug), e.getMessage());
+        }
+    }
+
+    private TemplateInstance page(String slug, KeyForm form, Map<String, String> errors, Verification refused) {
+        User user = currentUser.get();
+        Team team = teams.require(slug, user);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return Templates.credentials(team, credentials.list(slug, user), credentials.history(slug, user),
+                credentials.canManage(team, user), form, errors, refused, Scope.values(),
+                today.plusDays(1).toString(), today.plusYears(1).toString());
+    }
+
+    private static String url(String slug) {
+        return "/teams/" + slug + "/credentials";
+    }
+}

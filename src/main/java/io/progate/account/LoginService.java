@@ -29,18 +29,24 @@ public class LoginService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<User> check(String username, String password, String method) {
+        return check(username, password, method, null);
+    }
+
+    /** The same, recording the address the attempt came from (sign-in runs outside the request's context). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<User> check(String username, String password, String method, String sourceIp) {
         Instant now = clock.instant();
         Optional<User> found = User.byUsername(username);
         if (found.isEmpty()) {
             Passwords.burn(password);
             audit.record(AuditRecord.of("login.failure", "user", safeName(username))
-                    .actor(safeName(username)).failure().details(Map.of("method", method, "reason", "unknown user")));
+                    .actor(safeName(username)).sourceIp(sourceIp).failure().details(Map.of("method", method, "reason", "unknown user")));
             return Optional.empty();
         }
         User user = found.get();
         if (user.isLockedAt(now)) {
             audit.record(AuditRecord.of("login.failure", "user", user.username)
-                    .actor(user.username).failure().details(Map.of("method", method, "reason", "account locked")));
+                    .actor(user.username).sourceIp(sourceIp).failure().details(Map.of("method", method, "reason", "account locked")));
             return Optional.empty();
         }
         if (!Passwords.matches(password, user.passwordHash)) {
@@ -53,14 +59,14 @@ public class LoginService {
                 Log.warnf("Account %s locked after %d failed sign-ins", user.username, config.lockout().maxFailures());
             }
             audit.record(AuditRecord.of("login.failure", "user", user.username)
-                    .actor(user.username).failure().details(Map.of("method", method, "reason", reason)));
+                    .actor(user.username).sourceIp(sourceIp).failure().details(Map.of("method", method, "reason", reason)));
             return Optional.empty();
         }
         user.failedLogins = 0;
         user.lockedUntil = null;
         user.lastLoginAt = now;
         audit.record(AuditRecord.of("login.success", "user", user.username)
-                .actor(user.username).details(Map.of("method", method)));
+                .actor(user.username).sourceIp(sourceIp).details(Map.of("method", method)));
         return Optional.of(user);
     }
 

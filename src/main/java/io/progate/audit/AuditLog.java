@@ -41,7 +41,7 @@ public class AuditLog {
         event.targetType = record.targetType;
         event.targetId = truncate(record.targetId, 200);
         event.outcome = record.outcome;
-        event.details = AuditChain.canonicalJson(record.details);
+        event.details = AuditChain.canonicalJson(AuditRedaction.strip(record.details));
         event.prevHash = prev;
         event.hash = AuditChain.hash(event);
         em.persist(event);

@@ -20,7 +20,7 @@ create table request_package (
     created_at  timestamptz  not null default now(),
     file_name   varchar(255) not null,
     size_bytes  bigint       not null,
-    sha256      char(64)     not null,
+    sha256      varchar(64)  not null,
     inspection  text         not null default '{}',
     purged_at   timestamptz
 );

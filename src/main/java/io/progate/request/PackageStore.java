@@ -79,10 +79,27 @@ public class PackageStore {
      * Refused for a purged package.
      */
     public InputStream open(RequestPackage pkg) {
-        if (pkg.isPurged()) {
-            throw new IllegalStateException("package " + pkg.id + " was purged on " + pkg.purgedAt);
+        return open(pkg.id);
+    }
+
+    /** Same, by the package's id (as {@code ReleaseRequest.pkg.id}); refused when purged or unknown. */
+    public InputStream open(long packageId) {
+        try (var connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select purged_at is not null from request_package where id = ?")) {
+            query.setLong(1, packageId);
+            try (var rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalArgumentException("no package " + packageId);
+                }
+                if (rows.getBoolean(1)) {
+                    throw new IllegalStateException("the content of package " + packageId + " was purged");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up package " + packageId, e);
         }
-        return new ChunkInputStream(dataSource, pkg.id);
+        return new ChunkInputStream(dataSource, packageId);
     }
 
     /** Deletes the content, keeping name, size, hash and inspection. */

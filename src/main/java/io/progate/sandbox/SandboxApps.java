@@ -160,6 +160,7 @@ public class SandboxApps {
     }
 
     /** The authorizations PRO keeps for a version (GET does not return them; the sandbox's tests read them here). */
+    @Transactional
     public List<Authorization> authorizationsOf(String name, String version) {
         try {
             return json.readValue(require(name, version).authorizations, new TypeReference<List<Authorization>>() { });

@@ -20,7 +20,7 @@ public class SandboxAuth {
         SandboxKey key = SandboxKey.byHash(Hashes.sha256Hex(apiKey.trim()))
                 .filter(k -> k.expiresAt.isAfter(Instant.now()))
                 .orElseThrow(SandboxException::unauthorized);
-        caller.keyName = key.name;
+        caller.keyName(key.name);
         if (!key.has(scope)) {
             throw SandboxException.forbidden(scope);
         }

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The sandbox's PRO paths are an API authenticated by the {@code apikey} header alone, like PRO:
  * no cookie of the portal's may reach them, and the portal's CSRF check (meant for its own
  * multipart forms) must not refuse a publish. Before anything else reads the request, this strips
- * its cookies and gives it a fresh, matching CSRF cookie and header of its own.
+ * its cookies and gives it a fresh, matching CSRF cookie and header of its own; the answer sets
+ * no cookie either.
  */
 public class SandboxCsrfExemption {
 
@@ -32,6 +33,10 @@ public class SandboxCsrfExemption {
                 String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                 context.request().headers().set(HttpHeaders.COOKIE, cookieName + "=" + token);
                 context.request().headers().set(headerName, token);
+                context.addHeadersEndHandler(v -> {
+                    context.response().removeCookie(cookieName, false);
+                    context.response().headers().remove(HttpHeaders.SET_COOKIE);
+                });
             }
             context.next();
         }, 1000);

@@ -2,6 +2,7 @@ package io.progate.sandbox;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -53,16 +54,18 @@ public class SandboxFilters {
         SandboxFaults.Fault f = fault.get();
         switch (f.kind()) {
             case STATUS:
-                caller.detail = "fault switch: status " + f.status();
+                caller.detail("fault switch: status " + f.status());
                 return Optional.of(message(f.status(), "simulated failure (sandbox fault switch)"));
             case HANG:
-                caller.detail = "fault switch: hung " + f.hangMillis() + " ms";
+                // recorded now: a caller that gives up first takes the answer's record with it
+                caller.markRecorded();
+                recordCall(request, 0, "fault switch: hung " + f.hangMillis() + " ms before answering");
                 sleep(f.hangMillis());
                 return Optional.empty();
             default:
+                caller.markRecorded();
                 recordCall(request, 0, "fault switch: connection dropped");
-                caller.recorded = true;
-                request.connection().close();
+                drop(request);
                 return Optional.of(Response.status(500).build());
         }
     }
@@ -70,16 +73,15 @@ public class SandboxFilters {
     @ServerResponseFilter
     public void after(ContainerResponseContext response, HttpServerRequest request) {
         String path = request.path();
-        if (!path.startsWith(PREFIX) || path.startsWith(FAULTS_PATH) || !config.enabled() || caller.recorded) {
+        if (!path.startsWith(PREFIX) || path.startsWith(FAULTS_PATH) || !config.enabled() || caller.markRecorded()) {
             return;
         }
-        caller.recorded = true;
-        recordCall(request, response.getStatus(), caller.detail);
+        recordCall(request, response.getStatus(), caller.detail());
     }
 
     private void recordCall(HttpServerRequest request, int status, String detail) {
         try {
-            log.record(request.method().name(), relative(request.path()), status, caller.keyName,
+            log.record(request.method().name(), relative(request.path()), status, caller.keyName(),
                     request.getHeader(HttpHeaders.CONTENT_TYPE), detail);
         } catch (RuntimeException e) {
             Log.warnf("Sandbox could not record a call to %s: %s", request.path(), e.getMessage());
@@ -93,6 +95,15 @@ public class SandboxFilters {
 
     private static Response message(int status, String text) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("message", text)).build();
+    }
+
+    /** Closes the TCP connection at once, without the orderly end of the current exchange. */
+    private static void drop(HttpServerRequest request) {
+        if (request.connection() instanceof ConnectionBase) {
+            ((ConnectionBase) request.connection()).channel().close().syncUninterruptibly();
+        } else {
+            request.connection().close();
+        }
     }
 
     private static void sleep(long millis) {

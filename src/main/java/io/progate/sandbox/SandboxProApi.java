@@ -53,7 +53,7 @@ public class SandboxProApi {
     public ProApp publish(@HeaderParam(APIKEY_HEADER) String apiKey, @RestForm("metadata") String metadata,
             @RestForm("file") FileUpload file, @RestForm("icon") FileUpload icon) {
         auth.require(apiKey, ProScope.PUBLISH_APP);
-        caller.detail = "parts: " + (metadata == null ? "" : "metadata (text) ") + part("file", file) + part("icon", icon);
+        caller.detail("parts: " + (metadata == null ? "" : "metadata (text) ") + part("file", file) + part("icon", icon));
         return apps.publish(new SandboxApps.Upload(metadata, file == null ? null : file.uploadedFile(),
                 file == null ? null : file.fileName(), icon == null ? null : icon.uploadedFile()));
     }

@@ -4,6 +4,7 @@ import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
+import io.progate.pro.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -78,6 +79,11 @@ public class CredentialService {
         return Credential.activeOf(team).stream()
                 .filter(c -> c.isUsableAt(now) && c.scopeSet().contains(scope))
                 .findFirst();
+    }
+
+    /** Same, for callers that speak the PRO client's scopes. */
+    public Optional<Credential> usableFor(Team team, ProScope scope) {
+        return usableFor(team, Scope.of(scope));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.progate.credential;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.progate.pro.ProScope;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,15 @@ public enum Scope {
             }
         }
         return Optional.empty();
+    }
+
+    /** The PRO client's name for this scope (the constants match one to one). */
+    public ProScope toPro() {
+        return ProScope.valueOf(name());
+    }
+
+    public static Scope of(ProScope scope) {
+        return valueOf(scope.name());
     }
 
     @Override

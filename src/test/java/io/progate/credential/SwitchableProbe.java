@@ -15,7 +15,7 @@ public class SwitchableProbe implements CredentialProbe {
     private static volatile CredentialProbe override;
 
     @Inject
-    UnavailableProbe real;
+    ProCredentialProbe real;
 
     static void use(CredentialProbe probe) {
         override = probe;

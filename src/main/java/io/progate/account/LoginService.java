@@ -40,13 +40,15 @@ public class LoginService {
         if (found.isEmpty()) {
             Passwords.burn(password);
             audit.record(AuditRecord.of("login.failure", "user", safeName(username))
-                    .actor(safeName(username)).sourceIp(sourceIp).failure().details(Map.of("method", method, "reason", "unknown user")));
+                    .actor(safeName(username)).sourceIp(sourceIp).failure()
+                    .details(Map.of("method", method, "reason", "unknown user")));
             return Optional.empty();
         }
         User user = found.get();
         if (user.isLockedAt(now)) {
             audit.record(AuditRecord.of("login.failure", "user", user.username)
-                    .actor(user.username).sourceIp(sourceIp).failure().details(Map.of("method", method, "reason", "account locked")));
+                    .actor(user.username).sourceIp(sourceIp).failure()
+                    .details(Map.of("method", method, "reason", "account locked")));
             return Optional.empty();
         }
         if (!Passwords.matches(password, user.passwordHash)) {
@@ -59,7 +61,8 @@ public class LoginService {
                 Log.warnf("Account %s locked after %d failed sign-ins", user.username, config.lockout().maxFailures());
             }
             audit.record(AuditRecord.of("login.failure", "user", user.username)
-                    .actor(user.username).sourceIp(sourceIp).failure().details(Map.of("method", method, "reason", reason)));
+                    .actor(user.username).sourceIp(sourceIp).failure()
+                    .details(Map.of("method", method, "reason", reason)));
             return Optional.empty();
         }
         user.failedLogins = 0;

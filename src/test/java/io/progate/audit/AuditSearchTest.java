@@ -72,7 +72,8 @@ class AuditSearchTest {
         target = Fixtures.unique("req");
         mine = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            AuditRecord r = AuditRecord.of("test.search", "request", target).team(team.id).actor(i % 2 == 0 ? "alice" : "carol")
+            AuditRecord r = AuditRecord.of("test.search", "request", target).team(team.id)
+                    .actor(i % 2 == 0 ? "alice" : "carol")
                     .details(Map.of("step", i, "note", i == 4 ? "needle-" + target : "hay"));
             if (i == 5) {
                 r.failure();
@@ -225,6 +226,8 @@ class AuditSearchTest {
         as(outsider).queryParam("targetId", target).get("/audit").then().statusCode(200)
                 .body(not(containsString("id=\"audit-" + mine.get(6) + "\"")));
         as(member).queryParam("team", other.slug).get("/audit").then().statusCode(404);
+        given().redirects().follow(false).get("/audit").then().statusCode(302)
+                .header("Location", containsString("/login"));
     }
 
     @Test

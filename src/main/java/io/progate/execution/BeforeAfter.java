@@ -1,5 +1,7 @@
 package io.progate.execution;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -8,6 +10,7 @@ import java.util.List;
  * version disappears and whether it carried the latest tag. {@code exists} false means the version
  * was not on PRO at that moment.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record BeforeAfter(
         String takenAt,
         String type,
@@ -28,10 +31,12 @@ public record BeforeAfter(
     public record Change(String field, String before, String after) {
     }
 
+    @JsonIgnore
     public boolean latestMoves() {
         return latestAfter != null && !latestAfter.equals(latestBefore);
     }
 
+    @JsonIgnore
     public boolean isDelete() {
         return "DELETE".equals(type);
     }

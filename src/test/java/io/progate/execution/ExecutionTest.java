@@ -82,7 +82,7 @@ class ExecutionTest {
         String name = Fixtures.unique("Planner");
         publishDirectly(name, "1.0");
         publishDirectly(name, "2.0");
-        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new UpdateFields("New words", null, true,
+        ReleaseRequest r = x.fileUpdate(t, name, "2.0", new UpdateFields("New words", null, true,
                 Map.of("owner", "ops"), List.of(new AuthorizationEntry(5, false, envId())), null));
 
         x.approve(t, r.id);
@@ -91,15 +91,16 @@ class ExecutionTest {
         assertEquals(RequestStatus.SUCCEEDED, done.status, done.outcome);
         SandboxApp v1 = QuarkusTransaction.requiringNew().call(() -> SandboxApp.byNameAndVersion(name, "1.0").orElseThrow());
         SandboxApp v2 = QuarkusTransaction.requiringNew().call(() -> SandboxApp.byNameAndVersion(name, "2.0").orElseThrow());
-        assertEquals("New words", v1.description);
-        assertTrue(v1.latest);
-        assertFalse(v2.latest);
-        assertTrue(v1.attributes.contains("\"owner\":\"ops\""), v1.attributes);
-        assertTrue(v1.authorizations.contains("\"authorization\":5"), v1.authorizations);
+        assertEquals("New words", v2.description);
+        assertEquals("as it was", v1.description);
+        assertTrue(v2.latest);
+        assertFalse(v1.latest);
+        assertTrue(v2.attributes.contains("\"owner\":\"ops\""), v2.attributes);
+        assertTrue(v2.authorizations.contains("\"authorization\":5"), v2.authorizations);
         ExecutionAttempt attempt = x.attempts(r.id).get(0);
         assertTrue(attempt.snapshot.contains("\"field\":\"description\""), attempt.snapshot);
-        assertTrue(attempt.snapshot.contains("\"latestBefore\":\"2.0\""), attempt.snapshot);
-        assertTrue(attempt.snapshot.contains("\"latestAfter\":\"1.0\""), attempt.snapshot);
+        assertTrue(attempt.snapshot.contains("\"latestBefore\":\"1.0\""), attempt.snapshot);
+        assertTrue(attempt.snapshot.contains("\"latestAfter\":\"2.0\""), attempt.snapshot);
         assertTrue(attempt.snapshot.contains("grant read+execute to environment"), attempt.snapshot);
     }
 

@@ -35,6 +35,9 @@ class RequestSubmitTest {
     Fixtures fixtures;
 
     @Inject
+    SandboxTeams sandbox;
+
+    @Inject
     PackageStore store;
 
     Team team;
@@ -42,7 +45,7 @@ class RequestSubmitTest {
 
     @BeforeEach
     void setUp() {
-        team = fixtures.team("submit");
+        team = sandbox.team("submit");
         owner = fixtures.user("owner");
         fixtures.member(team, owner, TeamRole.MEMBER);
     }
@@ -55,7 +58,7 @@ class RequestSubmitTest {
     void publishStoresThePackageWithSizeHashAndInspection() throws Exception {
         byte[] zip = Zips.project(true);
         String sha = HexFormat.of().formatHex(Hashes.sha256().digest(zip));
-        long id = publish(owner, team, publishJson("Transport", "1.0", ",\"projectCategory\":\"Logistics\""), zip)
+        long id = publish(owner, team, publishJson("Transport", "1.0", ",\"projectCategory\":\"Scheduling\""), zip)
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/requests/"))
                 .body("type", equalTo("PUBLISH"))
@@ -65,7 +68,7 @@ class RequestSubmitTest {
                 .body("reason", equalTo("first release"))
                 .body("payload.name", equalTo("Transport"))
                 .body("payload.projectVersion", equalTo("1.0"))
-                .body("payload.projectCategory", equalTo("Logistics"))
+                .body("payload.projectCategory", equalTo("Scheduling"))
                 .body("payload.publishBehavior", equalTo(0))
                 .body("payload.attributes.isWebUI", equalTo("true"))
                 .body("size", equalTo(zip.length))
@@ -229,6 +232,30 @@ class RequestSubmitTest {
                 "id not in (select r.pkg.id from ReleaseRequest r where r.pkg is not null)"
                         + " and id not in (select r.icon.id from ReleaseRequest r where r.icon is not null)"));
         assertEquals(0, chunksOfNothing, "no orphan package rows");
+    }
+
+    @Test
+    void withoutAKeyCarryingPublishAppNothingCanBeFiled() {
+        Team keyless = sandbox.bare("keyless");
+        fixtures.member(keyless, owner, TeamRole.MEMBER);
+        publish(owner, keyless, publishJson("App", "1.0", ""), Zips.project(true)).then().statusCode(400)
+                .body("details.field", hasItem("credential"))
+                .body("details.message", hasItem(containsString("PublishApp")));
+        Team tasksOnly = sandbox.team("tasksonly", java.util.List.of("Tasks"));
+        fixtures.member(tasksOnly, owner, TeamRole.MEMBER);
+        json(owner, tasksOnly, "{\"type\":\"DELETE\",\"reason\":\"r\",\"appName\":\"A\",\"appVersion\":\"1\"}")
+                .then().statusCode(400).body("details.field", hasItem("credential"));
+    }
+
+    @Test
+    void unknownAimmsVersionsAndCategoriesOfTheAccountAreRefused() {
+        publish(owner, team, publishJson("App", "1.0", ",\"projectCategory\":\"Nope\"")
+                .replace(SandboxTeams.AIMMS, "1.2.3.4-nowhere"), Zips.project(true))
+                .then().statusCode(400)
+                .body("details.field", hasItems("metadata.aimmsVersionId", "metadata.projectCategory"));
+        json(owner, team, "{\"type\":\"UPDATE\",\"reason\":\"r\",\"appName\":\"A\",\"appVersion\":\"1\","
+                + "\"changes\":{\"projectCategory\":\"Nope\"}}")
+                .then().statusCode(400).body("details.field", hasItem("changes.projectCategory"));
     }
 
     @Test

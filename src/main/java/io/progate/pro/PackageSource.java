@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The bytes of a file part (an .aimmspack or an icon), read as a stream so that a package never
@@ -18,8 +19,8 @@ public interface PackageSource {
     InputStream open() throws IOException;
 
     /** The file on disk, when the bytes already are one (sent without copying); empty otherwise. */
-    default java.util.Optional<Path> path() {
-        return java.util.Optional.empty();
+    default Optional<Path> path() {
+        return Optional.empty();
     }
 
     static PackageSource of(Path file) {
@@ -39,8 +40,8 @@ public interface PackageSource {
             }
 
             @Override
-            public java.util.Optional<Path> path() {
-                return java.util.Optional.of(file);
+            public Optional<Path> path() {
+                return Optional.of(file);
             }
         };
     }

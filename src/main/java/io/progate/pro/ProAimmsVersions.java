@@ -22,7 +22,7 @@ public class ProAimmsVersions {
     /** Official versions, or all of them (development builds too) with {@code includeDev}. */
     public List<AimmsVersion> list(ProAccount account, boolean includeDev) {
         AimmsVersionsApi.VersionList answer = calls.read(account, AimmsVersionsApi.class, "list of AIMMS versions",
-                api -> ((AimmsVersionsApi) api).list(account.apiKey(), includeDev ? Boolean.TRUE : null));
+                api -> api.list(account.apiKey(), includeDev ? Boolean.TRUE : null));
         Set<String> seen = new LinkedHashSet<>();
         List<AimmsVersion> versions = new ArrayList<>();
         if (answer != null && answer.versions() != null) {
@@ -37,6 +37,6 @@ public class ProAimmsVersions {
 
     public AimmsVersion get(ProAccount account, String id) {
         return calls.read(account, AimmsVersionsApi.class, "read of AIMMS version " + id,
-                api -> ((AimmsVersionsApi) api).get(account.apiKey(), id));
+                api -> api.get(account.apiKey(), id));
     }
 }

@@ -15,18 +15,18 @@ public class ProApiKeys {
 
     public List<ProApiKey> list(ProAccount account) {
         return calls.read(account, UserManagerApi.class, "list of API keys",
-                api -> ((UserManagerApi) api).apiKeys(account.apiKey()));
+                api -> api.apiKeys(account.apiKey()));
     }
 
     /** Creates a key; the answer's {@code value} is the only time PRO shows it. */
     public ProApiKey create(ProAccount account, NewApiKey key) {
         return calls.write(account, UserManagerApi.class, "creation of API key " + key.name(),
-                api -> ((UserManagerApi) api).createApiKey(account.apiKey(), key));
+                api -> api.createApiKey(account.apiKey(), key));
     }
 
     public void delete(ProAccount account, String name) {
         calls.write(account, UserManagerApi.class, "delete of API key " + name, api -> {
-            ((UserManagerApi) api).deleteApiKey(account.apiKey(), name);
+            api.deleteApiKey(account.apiKey(), name);
             return null;
         });
     }
@@ -34,7 +34,7 @@ public class ProApiKeys {
     /** The scopes PRO knows, as it spells them (plain strings, or objects with a {@code name}). */
     public List<String> scopes(ProAccount account) {
         JsonNode answer = calls.read(account, UserManagerApi.class, "list of scopes",
-                api -> ((UserManagerApi) api).scopes(account.apiKey()));
+                api -> api.scopes(account.apiKey()));
         List<String> scopes = new ArrayList<>();
         JsonNode array = answer != null && answer.isObject() ? answer.path("scopes") : answer;
         if (array != null && array.isArray()) {

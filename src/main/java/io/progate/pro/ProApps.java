@@ -49,24 +49,24 @@ public class ProApps {
             }
             String what = "publish of " + metadata.name() + " " + metadata.projectVersion();
             return calls.write(account, AppsApi.class, config.publishTimeout(), what,
-                    api -> ((AppsApi) api).publish(account.apiKey(), form));
+                    api -> api.publish(account.apiKey(), form));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the package to publish", e);
         }
     }
 
     public List<ProApp> list(ProAccount account) {
-        return calls.read(account, AppsApi.class, "list of apps", api -> ((AppsApi) api).list(account.apiKey()));
+        return calls.read(account, AppsApi.class, "list of apps", api -> api.list(account.apiKey()));
     }
 
     public List<ProApp> versions(ProAccount account, String name) {
         return calls.read(account, AppsApi.class, "versions of " + name,
-                api -> ((AppsApi) api).versions(account.apiKey(), name));
+                api -> api.versions(account.apiKey(), name));
     }
 
     public ProApp get(ProAccount account, String name, String version) {
         return calls.read(account, AppsApi.class, "read of " + name + " " + version,
-                api -> ((AppsApi) api).get(account.apiKey(), name, version));
+                api -> api.get(account.apiKey(), name, version));
     }
 
     /** The version, or empty when PRO answers 404. */
@@ -83,12 +83,12 @@ public class ProApps {
 
     public ProApp update(ProAccount account, String name, String version, AppUpdate update) {
         return calls.write(account, AppsApi.class, "update of " + name + " " + version,
-                api -> ((AppsApi) api).update(account.apiKey(), name, version, update));
+                api -> api.update(account.apiKey(), name, version, update));
     }
 
     public void delete(ProAccount account, String name, String version) {
         calls.write(account, AppsApi.class, "delete of " + name + " " + version, api -> {
-            ((AppsApi) api).delete(account.apiKey(), name, version);
+            api.delete(account.apiKey(), name, version);
             return null;
         });
     }

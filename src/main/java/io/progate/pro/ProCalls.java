@@ -30,16 +30,16 @@ class ProCalls {
     private volatile Guard retry;
 
     /** A safe call (GET): retried after transient failures. */
-    <T> T read(ProAccount account, Class<?> api, String what, Function<Object, T> call) {
+    <A, T> T read(ProAccount account, Class<A> api, String what, Function<A, T> call) {
         return guard(() -> retryGuard().call(() -> once(account, api, config.readTimeout(), what, call), Object.class));
     }
 
     /** A call that changes something: made once, never repeated automatically. */
-    <T> T write(ProAccount account, Class<?> api, String what, Function<Object, T> call) {
+    <A, T> T write(ProAccount account, Class<A> api, String what, Function<A, T> call) {
         return write(account, api, config.readTimeout(), what, call);
     }
 
-    <T> T write(ProAccount account, Class<?> api, Duration timeout, String what, Function<Object, T> call) {
+    <A, T> T write(ProAccount account, Class<A> api, Duration timeout, String what, Function<A, T> call) {
         return guard(() -> once(account, api, timeout, what, call));
     }
 
@@ -54,7 +54,7 @@ class ProCalls {
         }
     }
 
-    private Object once(ProAccount account, Class<?> api, Duration timeout, String what, Function<Object, ?> call) {
+    private <A> Object once(ProAccount account, Class<A> api, Duration timeout, String what, Function<A, ?> call) {
         try {
             return breaker(account.proUrl()).call(() -> {
                 long start = System.nanoTime();
@@ -86,14 +86,14 @@ class ProCalls {
         return api == UserManagerApi.class ? ProPaths.userManager(account.proUrl()) : ProPaths.proApi(account.proUrl());
     }
 
-    private Object client(Class<?> api, String baseUrl, Duration readTimeout) {
+    private <A> A client(Class<A> api, String baseUrl, Duration readTimeout) {
         String key = api.getName() + " " + baseUrl + " " + readTimeout;
-        return clients.computeIfAbsent(key, k -> QuarkusRestClientBuilder.newBuilder()
+        return api.cast(clients.computeIfAbsent(key, k -> QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(baseUrl))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .register(new ProResponseMapper())
-                .build(api));
+                .build(api)));
     }
 
     private Guard breaker(String proUrl) {

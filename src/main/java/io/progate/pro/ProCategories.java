@@ -22,23 +22,23 @@ public class ProCategories {
 
     public List<AppCategory> list(ProAccount account) {
         JsonNode answer = calls.read(account, AppsApi.class, "list of categories",
-                api -> ((AppsApi) api).categories(account.apiKey()));
+                api -> api.categories(account.apiKey()));
         return read(answer);
     }
 
     public AppCategory create(ProAccount account, String name) {
         return calls.write(account, AppsApi.class, "creation of category " + name,
-                api -> ((AppsApi) api).createCategory(account.apiKey(), new AppsApi.CategoryBody(name)));
+                api -> api.createCategory(account.apiKey(), new AppsApi.CategoryBody(name)));
     }
 
     public AppCategory rename(ProAccount account, String id, String name) {
         return calls.write(account, AppsApi.class, "rename of category " + id,
-                api -> ((AppsApi) api).updateCategory(account.apiKey(), id, new AppsApi.CategoryBody(name)));
+                api -> api.updateCategory(account.apiKey(), id, new AppsApi.CategoryBody(name)));
     }
 
     public void delete(ProAccount account, String id) {
         calls.write(account, AppsApi.class, "delete of category " + id, api -> {
-            ((AppsApi) api).deleteCategory(account.apiKey(), id);
+            api.deleteCategory(account.apiKey(), id);
             return null;
         });
     }

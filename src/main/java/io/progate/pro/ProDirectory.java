@@ -15,12 +15,12 @@ public class ProDirectory {
 
     public List<ProEnvironment> environments(ProAccount account) {
         return calls.read(account, UserManagerApi.class, "list of environments",
-                api -> ((UserManagerApi) api).environments(account.apiKey()));
+                api -> api.environments(account.apiKey()));
     }
 
     public List<ProGroup> groups(ProAccount account) {
         return calls.read(account, UserManagerApi.class, "list of groups",
-                api -> ((UserManagerApi) api).groups(account.apiKey()));
+                api -> api.groups(account.apiKey()));
     }
 
     public List<ProUser> users(ProAccount account) {
@@ -38,12 +38,12 @@ public class ProDirectory {
         }
         String sort = query.sort() == null || query.sort().isBlank() ? null : query.sort();
         return calls.read(account, UserManagerApi.class, "list of users",
-                api -> ((UserManagerApi) api).users(account.apiKey(), filters, sort, query.offset(), query.limit()));
+                api -> api.users(account.apiKey(), filters, sort, query.offset(), query.limit()));
     }
 
     /** The user the API key belongs to. */
     public ProUser currentUser(ProAccount account) {
         return calls.read(account, UserManagerApi.class, "read of the current user",
-                api -> ((UserManagerApi) api).currentUser(account.apiKey()));
+                api -> api.currentUser(account.apiKey()));
     }
 }

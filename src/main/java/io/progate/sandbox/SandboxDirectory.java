@@ -52,7 +52,7 @@ public class SandboxDirectory {
             Comparator<ProUser> order = Comparator.comparing(u -> String.valueOf(field.apply(u)));
             users = users.sorted(descending ? order.reversed() : order);
         }
-        return users.skip(number(query.get("offset"), 0)).limit(number(query.get("limit"), SandboxRules.DEFAULT_USER_LIMIT))
+        return users.skip(number(query.get("offset"), 0)).limit(number(query.get("limit"), SandboxRules.DEFAULT_LIMIT))
                 .toList();
     }
 

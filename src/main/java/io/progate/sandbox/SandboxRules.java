@@ -14,8 +14,8 @@ final class SandboxRules {
     static final String OLD_VERSION_FIELD = "projectVersionId";
     /** An API key expires at most this long after its creation. */
     static final Duration MAX_KEY_LIFETIME = Duration.ofDays(366);
-    /** Users listed when no limit is given. */
-    static final int DEFAULT_USER_LIMIT = 100;
+    /** Users or tasks listed when no limit is given. */
+    static final int DEFAULT_LIMIT = 100;
     /** The seeded user every sandbox key belongs to. */
     static final String DEMO_USER = "demo.user";
     /** The name of the seeded key with every scope. */

@@ -68,7 +68,7 @@ public class SandboxTasks {
         }
         long total = SandboxTask.count(query.toString(), params);
         int from = offset == null ? 0 : Math.max(0, offset);
-        int size = limit == null ? SandboxRules.DEFAULT_USER_LIMIT : Math.max(1, limit);
+        int size = limit == null ? SandboxRules.DEFAULT_LIMIT : Math.max(1, limit);
         List<SandboxTask> page = SandboxTask.<SandboxTask>find(query + " order by createdAt desc, id desc", params)
                 .range(from, from + size - 1).list();
         Map<String, Object> answer = new LinkedHashMap<>();

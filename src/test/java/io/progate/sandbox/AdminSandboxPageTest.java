@@ -51,6 +51,7 @@ class AdminSandboxPageTest {
                 .body(containsString(SandboxAccounts.DEV_VERSION))
                 .body(containsString("/pro-api/v2/applications"))
                 .body(containsString("parts: metadata (text) file ("))
+                .body(containsString("<a href=\"/admin/sandbox\">PRO sandbox</a>"))
                 .body(not(containsString(SandboxAccounts.DEMO_KEY)));
     }
 

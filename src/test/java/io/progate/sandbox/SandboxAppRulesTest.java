@@ -203,7 +203,11 @@ class SandboxAppRulesTest {
                 .multiPart("file", "x.aimmspack", "bytes".getBytes(StandardCharsets.UTF_8), "application/octet-stream")
                 .when().post("/sandbox/pro-api/v2/applications")
                 .then().statusCode(200)
-                .body("projectVersion", org.hamcrest.Matchers.equalTo("3.1"));
+                .body("projectVersion", org.hamcrest.Matchers.equalTo("3.1"))
+                .body("isLatest", org.hamcrest.Matchers.equalTo(true))
+                .body("hidden", org.hamcrest.Matchers.equalTo(false))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("latest")))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("authorizations")));
     }
 
     @Test

@@ -38,5 +38,7 @@ class SandboxOffTest {
                 .then().statusCode(404);
         given().auth().preemptive().basic(admin.username, Fixtures.PASSWORD).when().get("/sandbox/_faults")
                 .then().statusCode(404);
+        given().auth().preemptive().basic(admin.username, Fixtures.PASSWORD).when().get("/admin/teams")
+                .then().statusCode(200).body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/admin/sandbox")));
     }
 }

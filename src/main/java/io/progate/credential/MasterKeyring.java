@@ -47,7 +47,7 @@ public class MasterKeyring {
         return keys;
     }
 
-    private static String devKeyEntry(Path file) {
+    static String devKeyEntry(Path file) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());

@@ -44,6 +44,7 @@ class RotationTest {
     CredentialService service;
 
     @Test
+    @SuppressWarnings("unchecked")
     void rewrapMovesEveryRowToTheActiveKeyInBatchesAndOldRowsStillOpen() {
         Team team = fixtures.team("rotate");
         User admin = fixtures.admin("radm");
@@ -61,10 +62,12 @@ class RotationTest {
                 .contentType("application/json").when().post("/api/v1/admin/credentials/rewrap")
                 .then().statusCode(200)
                 .body("activeKeyId", equalTo("next"))
-                .body("failed", equalTo(0))
-                .body("remaining", equalTo(0))
                 .extract().as(Map.class);
+        // other test classes share this database and may leave rows that deliberately fail to open
+        List<Integer> failedIds = (List<Integer>) report.get("failedIds");
+        assertTrue(ids.stream().noneMatch(id -> failedIds.contains(id.intValue())), report.toString());
         assertTrue(((Number) report.get("rewrapped")).intValue() >= 5, report.toString());
+        assertEquals(failedIds.size(), ((Number) report.get("remaining")).intValue(), "only failed rows remain");
 
         for (int i = 0; i < ids.size(); i++) {
             long id = ids.get(i);
@@ -72,12 +75,9 @@ class RotationTest {
             assertEquals("next", row.masterKeyId);
             assertEquals("pro-key-sealed-under-test-" + i, open(id));
         }
-        long underOld = QuarkusTransaction.requiringNew().call(() -> Credential.count("masterKeyId = 'test'"));
-        assertEquals(0, underOld);
-
         given().auth().preemptive().basic(admin.username, Fixtures.PASSWORD).contentType("application/json")
                 .when().post("/api/v1/admin/credentials/rewrap")
-                .then().statusCode(200).body("rewrapped", equalTo(0)).body("remaining", equalTo(0));
+                .then().statusCode(200).body("rewrapped", equalTo(0)).body("failed", equalTo(failedIds.size()));
 
         MasterKeys onlyNext = MasterKeys.parse(
                 ConfigProvider.getConfig().getValue("progate.credentials.master-keys", String.class)

@@ -58,7 +58,16 @@ class RowBindingTest {
         long b = Keys.add(approver, teamB.slug, "b", "pro-key-team-b-secret-2", List.of("Tasks"));
         long a2 = Keys.add(approver, teamA.slug, "a2", "pro-key-team-a-secret-3", List.of("Tasks"));
         assertEquals("pro-key-team-b-secret-2", open(b));
+        try {
+            tamperAndCheck(a, b, a2);
+        } finally {
+            // the tampered rows would trouble other tests' re-wraps in this shared database
+            service.remove(teamB.slug, approver, b);
+            service.remove(teamA.slug, approver, a2);
+        }
+    }
 
+    private void tamperAndCheck(long a, long b, long a2) {
         copySealedParts(a, b);
         SealBrokenException e = assertThrows(SealBrokenException.class, () -> open(b));
         assertTrue(e.getMessage().contains("credential " + b), e.getMessage());

@@ -141,13 +141,15 @@ class ExecutionFailureTest {
         io.progate.request.ReleaseRequest published = publishAndWait(t, name);
         assertEquals(RequestStatus.SUCCEEDED, published.status, published.outcome);
         ReleaseRequest r = x.fileUpdate(t, name, "1.0",
-                new io.progate.request.UpdateFields(null, "no-such-category", null, null, null, null));
+                new io.progate.request.UpdateFields("changed", null, null, null, null, null));
+        faults.add(SandboxFaults.Fault.status("/" + name + "/1.0", 1, 400).onMethod("PATCH"));
         x.approve(t, r.id);
         ReleaseRequest done = x.await(r.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED);
 
         assertEquals(RequestStatus.FAILED, done.status);
         assertTrue(done.outcome.contains("PRO refused the update of " + name + " 1.0 as invalid"), done.outcome);
         assertTrue(done.outcome.contains("\"proStatus\":400"), done.outcome);
+        assertTrue(done.outcome.contains("simulated failure"), done.outcome);
     }
 
     private ReleaseRequest publishAndWait(ExecutionFixtures.SandboxTeam t, String name) throws Exception {

@@ -87,6 +87,11 @@ public class ExecutionFixtures {
         return new SandboxTeam(team, author, approver, admin);
     }
 
+    /** Removes every key of the team, as its approvers might after a request was filed. */
+    public void removeKeys(SandboxTeam t) {
+        credentials.list(t.team().slug, t.admin()).forEach(c -> credentials.remove(t.team().slug, t.admin(), c.id));
+    }
+
     public static Path packageFile(String marker) throws java.io.IOException {
         Path file = Files.createTempFile("exec-", ".aimmspack");
         Files.write(file, Zips.zip(Map.of("Project.aimms", "project " + marker, "MainProject/Main.ams",

@@ -75,8 +75,9 @@ class ExecutionPagesTest {
 
     @Test
     void anApproverClosesAFailedRequestOnceAndTheAuthorMayNot() throws Exception {
-        ExecutionFixtures.SandboxTeam t = x.teamWithKey(SandboxAccounts.DEMO_KEY, "Tasks");
+        ExecutionFixtures.SandboxTeam t = x.team();
         ReleaseRequest r = x.fileDelete(t, Fixtures.unique("Nope"), "1.0");
+        x.removeKeys(t);
         x.approve(t, r.id);
         x.await(r.id, RequestStatus.FAILED, RequestStatus.SUCCEEDED);
 

@@ -180,9 +180,10 @@ class ExecutionTest {
 
     @Test
     void teamWithoutAUsableKeyFailsWithAReadableReason() throws Exception {
-        ExecutionFixtures.SandboxTeam t = x.teamWithKey(SandboxAccounts.DEMO_KEY, "Tasks");
+        ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("NoKey");
         ReleaseRequest r = x.filePublish(t, ExecutionFixtures.metadata(name, "1.0"), ExecutionFixtures.packageFile(name));
+        x.removeKeys(t);
 
         x.approve(t, r.id);
         ReleaseRequest done = x.await(r.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED);

@@ -9,6 +9,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "progate.execution")
 public interface ExecutionConfig {
 
+    /**
+     * Wake up on approvals and sweep for work. Off only in the test profile, so that other features'
+     * tests see APPROVED stay APPROVED; execution tests turn it on with {@code WorkerOn}.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Threads that carry out requests in this replica. */
     @WithDefault("4")
     int threads();

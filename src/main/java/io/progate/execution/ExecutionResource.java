@@ -1,7 +1,6 @@
 package io.progate.execution;
 
 import io.progate.account.CurrentUser;
-import io.progate.request.RequestService;
 import io.progate.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -18,7 +17,7 @@ import java.util.Map;
 
 /**
  * The execution parts of a request page: a status the page polls, the before/after fragment, and
- * the retry and close buttons of a failed request (Post/Redirect/Get back to the request page).
+ * the close button of a failed request (the request page has the retry button) (Post/Redirect/Get back to the request page).
  */
 @Path("/executions/{id}")
 @RolesAllowed("user")
@@ -26,9 +25,6 @@ public class ExecutionResource {
 
     @Inject
     ExecutionService executions;
-
-    @Inject
-    RequestService requests;
 
     @Inject
     CurrentUser currentUser;
@@ -57,13 +53,6 @@ public class ExecutionResource {
         ExecutionService.LiveView live = view.running() || "PENDING".equals(view.status())
                 || "FAILED".equals(view.status()) ? executions.live(id, currentUser.get()) : new ExecutionService.LiveView(null, null);
         return Templates.beforeAfter(view, live);
-    }
-
-    @POST
-    @Path("retry")
-    public Response retry(@PathParam("id") long id) {
-        requests.retry(id, currentUser.get());
-        return Flash.redirect(page(id), "Retrying: the request goes through the drift check again.");
     }
 
     @POST

@@ -17,10 +17,6 @@ public record ExecutionView(long requestId, String status, boolean closed, Strin
         }
     }
 
-    public String retryUrl() {
-        return "/executions/" + requestId + "/retry";
-    }
-
     public String closeUrl() {
         return "/executions/" + requestId + "/close";
     }

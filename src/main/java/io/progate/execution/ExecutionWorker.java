@@ -61,7 +61,9 @@ public class ExecutionWorker {
     }
 
     void onApproved(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestApproved event) {
-        submit(event.requestId());
+        if (config.enabled()) {
+            submit(event.requestId());
+        }
     }
 
     /** Hands the request to a worker thread; it is carried out if nobody else holds it. */
@@ -97,6 +99,9 @@ public class ExecutionWorker {
     @Scheduled(identity = "execution-sweep", every = "{progate.execution.sweep-every}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        if (!config.enabled()) {
+            return;
+        }
         queue.renew(List.copyOf(inFlight), workerId, config.lease());
         for (Long id : queue.due(50)) {
             if (!inFlight.contains(id)) {

@@ -16,6 +16,7 @@ import io.progate.sandbox.SandboxFaults;
 import io.progate.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every failure class ends in the right state with a readable reason; transient ones are retried, bounded. */
 @QuarkusTest
+@TestProfile(WorkerOn.class)
 class ExecutionFailureTest {
 
     static final String APPS = "/pro-api/v2/applications";

@@ -18,6 +18,7 @@ import io.progate.request.UpdateFields;
 import io.progate.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The status the request page polls, the before/after fragment, closing a failure, and the metrics. */
 @QuarkusTest
+@TestProfile(WorkerOn.class)
 class ExecutionPagesTest {
 
     @Inject

@@ -20,6 +20,7 @@ import io.progate.sandbox.SandboxCall;
 import io.progate.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Publish, update and delete carried out against the sandbox, and the drift check before each. */
 @QuarkusTest
+@TestProfile(WorkerOn.class)
 class ExecutionTest {
 
     @Inject

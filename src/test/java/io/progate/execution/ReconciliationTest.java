@@ -13,6 +13,7 @@ import io.progate.sandbox.SandboxApp;
 import io.progate.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * repeated blindly; and workers racing on one request carry it out once.
  */
 @QuarkusTest
+@TestProfile(WorkerOn.class)
 class ReconciliationTest {
 
     static final String APPS = "/pro-api/v2/applications";

@@ -118,8 +118,8 @@ public class ReleaseRequest extends BaseEntity {
 
     /** Finished requests that still hold package content and finished before {@code cutoff}. */
     public static List<ReleaseRequest> withPackagesFinishedBefore(Instant cutoff) {
-        return list("finishedAt < ?1 and ((pkg is not null and pkg.purgedAt is null) or (icon is not null and icon.purgedAt is null))",
-                cutoff);
+        return list("select r from ReleaseRequest r left join r.pkg p left join r.icon i where r.finishedAt < ?1"
+                + " and ((p is not null and p.purgedAt is null) or (i is not null and i.purgedAt is null))", cutoff);
     }
 
     /** PENDING requests {@code user} may decide, oldest first. */

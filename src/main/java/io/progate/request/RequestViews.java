@@ -84,6 +84,15 @@ public class RequestViews {
         return String.join(", ", parts);
     }
 
+    /** JSON text, indented for people. */
+    public String pretty(String text) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(text));
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+
     JsonNode parse(String text) {
         try {
             return json.readTree(text);

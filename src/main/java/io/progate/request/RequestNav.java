@@ -1,0 +1,32 @@
+package io.progate.request;
+
+import io.progate.account.CurrentUser;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The navigation's approvals count, as {@code inject:requestNav.approvals}, counted once per page. */
+@RequestScoped
+@Named("requestNav")
+public class RequestNav {
+
+    @Inject
+    CurrentUser currentUser;
+
+    private Long approvals;
+
+    public java.util.List<String> getStatuses() {
+        return java.util.Arrays.stream(RequestStatus.values()).map(Enum::name).toList();
+    }
+
+    public java.util.List<String> getTypes() {
+        return java.util.Arrays.stream(RequestType.values()).map(Enum::name).toList();
+    }
+
+    public long getApprovals() {
+        if (approvals == null) {
+            approvals = currentUser.find().map(ReleaseRequest::countWaitingFor).orElse(0L);
+        }
+        return approvals;
+    }
+}

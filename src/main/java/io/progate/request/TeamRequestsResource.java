@@ -1,0 +1,143 @@
+package io.progate.request;
+
+import io.progate.account.CurrentUser;
+import io.progate.account.User;
+import io.progate.common.InvalidInputException;
+import io.progate.credential.Scope;
+import io.progate.team.Team;
+import io.progate.team.TeamService;
+import io.progate.web.Flash;
+import io.progate.web.FormErrors;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** A team's requests: the list, and the forms that file new ones. */
+@Path("/teams/{slug}/requests")
+@RolesAllowed("user")
+public class TeamRequestsResource {
+
+    @Inject
+    TeamService teams;
+
+    @Inject
+    RequestService requests;
+
+    @Inject
+    ProCatalog catalog;
+
+    @Inject
+    TeamPro pro;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Team team, List<ReleaseRequest> requests, String status, String type);
+
+        static native TemplateInstance form(Team team, RequestForm form, FormChoices choices, Map<String, String> errors);
+    }
+
+    @GET
+    public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("status") String status,
+            @QueryParam("type") String type) {
+        Team team = teams.require(slug, currentUser.get());
+        return Templates.list(team, ReleaseRequest.search(Filters.parse(team, null, status, type)),
+                status == null ? "" : status.toUpperCase(), type == null ? "" : type.toUpperCase());
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance form(@PathParam("slug") String slug, @QueryParam("type") String type,
+            @QueryParam("app") String app, @QueryParam("version") String version) {
+        Team team = teams.require(slug, currentUser.get());
+        RequestType kind = RequestType.parse(type).orElse(RequestType.PUBLISH);
+        RequestForm form = RequestForm.blank(kind, app, version);
+        return Templates.form(team, form, choices(team, form), Map.of());
+    }
+
+    @POST
+    @Path("publish")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response publish(@PathParam("slug") String slug, @RestForm String reason,
+            @RestForm("metadata.name") String name, @RestForm("metadata.projectVersion") String projectVersion,
+            @RestForm String description, @RestForm("metadata.aimmsVersionId") String aimmsVersionId,
+            @RestForm String projectCategory, @RestForm("isWebUI") String webUi, @RestForm String attributes,
+            @RestForm("metadata.publishBehavior") String publishBehavior,
+            @RestForm("metadata.oldProjectVersion") String oldProjectVersion,
+            @RestForm("file") FileUpload file, @RestForm("icon") FileUpload icon,
+            @HeaderParam("X-Upload-Progress") String viaScript) {
+        RequestForm form = new RequestForm("PUBLISH", reason, name, projectVersion, description, aimmsVersionId,
+                projectCategory, "true".equals(webUi), attributes, publishBehavior, oldProjectVersion, name,
+                projectVersion, false, false, null);
+        Response answer = file(slug, form, () -> PageForms.publish(form, upload(file), upload(icon)));
+        if (viaScript != null && answer.getStatus() == 303) {
+            // the upload script reads Location itself, so that the flash cookie survives to the next page
+            return Response.fromResponse(answer).status(201).build();
+        }
+        return answer;
+    }
+
+    @POST
+    @Path("update")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("slug") String slug, MultivaluedMap<String, String> fields) {
+        RequestForm form = RequestForm.of(fields, RequestType.UPDATE);
+        return file(slug, form, () -> PageForms.update(form, fields));
+    }
+
+    @POST
+    @Path("delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("slug") String slug, MultivaluedMap<String, String> fields) {
+        RequestForm form = RequestForm.of(fields, RequestType.DELETE);
+        return file(slug, form, () -> PageForms.delete(form));
+    }
+
+    private Response file(String slug, RequestForm form, java.util.function.Supplier<Submission> submission) {
+        User user = currentUser.get();
+        Team team = teams.require(slug, user);
+        try {
+            ReleaseRequest r = requests.submit(slug, user, submission.get());
+            return Flash.redirect("/requests/" + r.id, "Request filed: it now waits for "
+                    + r.requiredApprovals + " approval" + (r.requiredApprovals == 1 ? "" : "s") + ".");
+        } catch (InvalidInputException e) {
+            return FormErrors.badRequest(Templates.form(team, form, choices(team, form), FormErrors.of(e)));
+        }
+    }
+
+    private FormChoices choices(Team team, RequestForm form) {
+        boolean hasKey = pro.hasKey(team, Scope.PUBLISH_APP);
+        if (form.isDelete() || !hasKey) {
+            return new FormChoices(null, null, null, null, hasKey);
+        }
+        List<ProCatalog.Entity> entities = form.isUpdate() ? catalog.entities(team).orElse(null) : null;
+        List<String> versions = form.isPublish() ? catalog.aimmsVersions(team).orElse(null) : null;
+        String app = form.isPublish() ? form.name() : form.appName();
+        var existing = app == null || app.isBlank() ? null : catalog.versions(team, app.trim()).orElse(null);
+        return new FormChoices(versions, catalog.categories(team).orElse(null), existing, entities, true);
+    }
+
+    private static Upload upload(FileUpload file) {
+        if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
+            return null;
+        }
+        return new Upload(file.uploadedFile(), file.fileName());
+    }
+}

@@ -26,6 +26,10 @@
           return;
         }
         badge.textContent = s.status;
+        var pageBadge = document.getElementById('request-status');
+        if (pageBadge) {
+          pageBadge.textContent = s.status;
+        }
         if (s.running) {
           setTimeout(poll, 2000);
         } else if (running[initial]) {

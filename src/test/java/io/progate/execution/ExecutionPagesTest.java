@@ -61,6 +61,9 @@ class ExecutionPagesTest {
                 .withDescription("old text"), PackageSource.of(SandboxAccounts.pack(name)));
         ReleaseRequest r = x.fileUpdate(t, name, "1.0", new UpdateFields("new text", null, null, null, null, null));
 
+        as(t.author()).get("/requests/" + r.id).then().statusCode(200)
+                .body(containsString("data-execution=\"/executions/" + r.id + "\""))
+                .body(containsString("<script src=\"/js/execution.js\" defer></script>"));
         as(t.author()).get("/executions/" + r.id + "/before-after").then().statusCode(200)
                 .body(containsString("live from PRO now")).body(containsString("old text"))
                 .body(containsString("new text")).body(not(containsString("at execution")));

@@ -104,7 +104,9 @@ class ExecutionLatencyBenchmark {
                 Math.round(memKb / 1024.0 / 1024.0), 4, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         s.append("Latency is the time between the audit events `request.approved` (written in the approving transaction) "
                 + "and `execution.start` (written when a worker claims the request with SELECT ... FOR UPDATE SKIP LOCKED). "
-                + "The wake-up is the commit of the approval (CDI event after success), not the sweep.\n\n");
+                + "The wake-up is the commit of the approval (CDI event after success), not the sweep. Load average at the end: "
+                + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage()) + " (a shared machine makes the tails pessimistic).\n\n");
         s.append("| publishes | n | min ms | median ms | p95 ms | max ms |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
         s.append(row("one at a time (worker idle), approval to start", idle));
         s.append(row(n + " approved in a burst, approval to start", burst));

@@ -76,6 +76,9 @@ class ExecutionTest {
         String details = QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list(
                 "targetId = ?1", r.id.toString()).stream().map(e -> e.details).reduce("", String::concat));
         assertFalse(details.contains(SandboxAccounts.DEMO_KEY), "no audit event holds the key");
+        io.restassured.RestAssured.given().auth().preemptive().basic(t.author().username, Fixtures.PASSWORD)
+                .get("/teams/" + t.team().slug + "/apps").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(name));
     }
 
     @Test

@@ -163,6 +163,23 @@ class ReconciliationTest {
         }
     }
 
+    @Test
+    void theSweepCatchesAMissedWakeUpAndAClaimWhoseWorkerDied() throws Exception {
+        ExecutionFixtures.SandboxTeam t = x.team();
+        String missed = Fixtures.unique("Missed");
+        String orphan = Fixtures.unique("Orphan");
+        ReleaseRequest a = x.filePublish(t, ExecutionFixtures.metadata(missed, "1.0"), ExecutionFixtures.packageFile(missed));
+        ReleaseRequest b = x.filePublish(t, ExecutionFixtures.metadata(orphan, "1.0"), ExecutionFixtures.packageFile(orphan));
+
+        markApprovedWithoutWakeUp(a.id);
+        abandonWithUnknownAttempt(b.id);
+
+        assertEquals(RequestStatus.SUCCEEDED, x.await(a.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED).status);
+        assertEquals(RequestStatus.SUCCEEDED, x.await(b.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED).status);
+        assertEquals(List.of(AttemptOutcome.LOST, AttemptOutcome.SUCCEEDED),
+                x.attempts(b.id).stream().map(at -> at.outcome).toList());
+    }
+
     /** As a worker that died during its PRO call leaves it: EXECUTING, a lapsed claim, an attempt without outcome. */
     private void abandonWithUnknownAttempt(long requestId) {
         QuarkusTransaction.requiringNew().run(() -> {

@@ -1,0 +1,127 @@
+package io.progate.execution;
+
+import io.progate.request.RequestApproved;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wakes up when an approval commits and hands the request to a worker thread at once; a sweep
+ * every few seconds catches what was missed (another replica's approvals, due retries, claims of
+ * dead workers) and renews the claims this replica still works on.
+ */
+@ApplicationScoped
+public class ExecutionWorker {
+
+    @Inject
+    ExecutionConfig config;
+
+    @Inject
+    ExecutionQueue queue;
+
+    @Inject
+    ExecutionRunner runner;
+
+    @Inject
+    ExecutionMetrics metrics;
+
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private ExecutorService pool;
+    private String workerId;
+
+    @PostConstruct
+    void start() {
+        workerId = config.workerId().orElseGet(ExecutionWorker::defaultId);
+        AtomicInteger seq = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(config.threads(), task -> {
+            Thread thread = new Thread(task, "progate-execution-" + seq.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    void onApproved(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestApproved event) {
+        if (config.enabled()) {
+            submit(event.requestId());
+        }
+    }
+
+    /** Hands the request to a worker thread; it is carried out if nobody else holds it. */
+    public void submit(long requestId) {
+        try {
+            pool.execute(() -> runOne(requestId));
+        } catch (RejectedExecutionException e) {
+            Log.debugf("Execution pool is shut down; request %d is left to the sweep", requestId);
+        }
+    }
+
+    /** Claims and carries out the request on the calling thread; false when it was not claimable. */
+    public boolean runOne(long requestId) {
+        if (!inFlight.add(requestId)) {
+            return false;
+        }
+        try {
+            Optional<Claim> claim = queue.claim(requestId, workerId, config.lease());
+            if (claim.isEmpty()) {
+                return false;
+            }
+            runner.run(claim.get(), workerId);
+            return true;
+        } catch (RuntimeException e) {
+            Log.errorf("Execution of request %d stopped unexpectedly (%s); the sweep will reconcile it", requestId,
+                    e.getClass().getSimpleName());
+            return true;
+        } finally {
+            inFlight.remove(requestId);
+        }
+    }
+
+    @Scheduled(identity = "execution-sweep", every = "{progate.execution.sweep-every}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        if (!config.enabled()) {
+            return;
+        }
+        queue.renew(List.copyOf(inFlight), workerId, config.lease());
+        for (Long id : queue.due(50)) {
+            if (!inFlight.contains(id)) {
+                submit(id);
+            }
+        }
+        metrics.queueDepth(queue.depth());
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    private static String defaultId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "worker";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

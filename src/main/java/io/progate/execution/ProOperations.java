@@ -1,0 +1,147 @@
+package io.progate.execution;
+
+import io.progate.pro.AppUpdate;
+import io.progate.pro.PackageSource;
+import io.progate.pro.ProAccount;
+import io.progate.pro.ProApp;
+import io.progate.pro.ProApps;
+import io.progate.pro.PublishMetadata;
+import io.progate.request.PackageStore;
+import io.progate.request.RequestPackage;
+import io.progate.request.RequestType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The PRO side of executing a request: the drift check before acting, the one changing call, and
+ * the question asked after an attempt of unknown outcome. Reads may be retried by the client;
+ * the changing call never is.
+ */
+@ApplicationScoped
+public class ProOperations {
+
+    @Inject
+    ProApps apps;
+
+    @Inject
+    PackageStore store;
+
+    @Inject
+    BeforeAfterService beforeAfter;
+
+    /** Why the request's preconditions no longer hold on PRO; empty when they do. */
+    public Optional<String> drift(ProAccount account, Claim c) {
+        switch (c.type()) {
+            case PUBLISH:
+                if (apps.find(account, c.appName(), c.appVersion()).isPresent()) {
+                    return Optional.of("version " + c.appVersion() + " of " + c.appName() + " already exists");
+                }
+                PublishMetadata metadata = metadata(c);
+                Integer behavior = metadata.publishBehavior();
+                if (behavior != null && behavior != PublishMetadata.NEW_PUBLISH && metadata.oldProjectName() != null
+                        && apps.find(account, metadata.oldProjectName(), metadata.oldProjectVersion()).isEmpty()) {
+                    return Optional.of("the version to replace, " + metadata.oldProjectName() + " "
+                            + metadata.oldProjectVersion() + ", no longer exists");
+                }
+                return Optional.empty();
+            default:
+                if (apps.find(account, c.appName(), c.appVersion()).isEmpty()) {
+                    return Optional.of("version " + c.appVersion() + " of " + c.appName() + " no longer exists");
+                }
+                return Optional.empty();
+        }
+    }
+
+    /** The one call that changes PRO. */
+    public void perform(ProAccount account, Claim c) {
+        switch (c.type()) {
+            case PUBLISH:
+                apps.publish(account, metadata(c), source(c.pkg()), c.icon() == null ? null : source(c.icon()));
+                return;
+            case UPDATE:
+                apps.update(account, c.appName(), c.appVersion(), update(c));
+                return;
+            default:
+                apps.delete(account, c.appName(), c.appVersion());
+        }
+    }
+
+    /** Did the attempt whose outcome is unknown reach PRO? */
+    public Reconciliation reconcile(ProAccount account, Claim c) {
+        Optional<ProApp> found = apps.find(account, c.appName(), c.appVersion());
+        switch (c.type()) {
+            case PUBLISH:
+                if (found.isEmpty()) {
+                    return Reconciliation.notDone("PRO has no version " + c.appVersion() + " of " + c.appName());
+                }
+                PublishMetadata metadata = metadata(c);
+                ProApp app = found.get();
+                if (same(app.description(), metadata.description()) && same(app.aimmsVersionId(), metadata.aimmsVersionId())
+                        && sameCategory(app.projectCategory(), metadata.projectCategory())
+                        && carries(app.attributes(), metadata.attributes())) {
+                    return Reconciliation.done("PRO holds " + c.appName() + " " + c.appVersion()
+                            + " with this request's metadata");
+                }
+                return Reconciliation.different("PRO holds " + c.appName() + " " + c.appVersion()
+                        + " with other metadata than this request's");
+            case UPDATE:
+                if (found.isEmpty()) {
+                    return Reconciliation.different("version " + c.appVersion() + " of " + c.appName()
+                            + " no longer exists");
+                }
+                AppUpdate update = update(c);
+                ProApp current = found.get();
+                boolean visible = (update.description() == null || same(current.description(), update.description()))
+                        && (update.projectCategory() == null || sameCategory(current.projectCategory(), update.projectCategory()))
+                        && (update.isLatest() == null || current.isLatest())
+                        && carries(current.attributes(), update.attributes());
+                if (visible && update.authorizations() == null && update.resourceProfile() == null) {
+                    return Reconciliation.done("PRO carries the updated values");
+                }
+                return Reconciliation.notDone(visible ? "PRO does not report access lists; the update is applied again"
+                        : "PRO does not carry the updated values");
+            default:
+                return found.isEmpty() ? Reconciliation.done("version " + c.appVersion() + " is gone from PRO")
+                        : Reconciliation.notDone("version " + c.appVersion() + " is still on PRO");
+        }
+    }
+
+    /** The before/after view for updates and deletes; null for publishes. */
+    public BeforeAfter snapshot(ProAccount account, Claim c, java.util.List<io.progate.pro.Authorization> accessBefore) {
+        if (c.type() == RequestType.PUBLISH) {
+            return null;
+        }
+        return beforeAfter.compute(account, c.type(), c.appName(), c.appVersion(), c.payload(), accessBefore);
+    }
+
+    private PublishMetadata metadata(Claim c) {
+        return beforeAfter.read(c.payload(), PublishMetadata.class);
+    }
+
+    private AppUpdate update(Claim c) {
+        return beforeAfter.read(c.payload(), AppUpdate.class);
+    }
+
+    private PackageSource source(RequestPackage pkg) {
+        return PackageSource.of(pkg.fileName, () -> store.open(pkg));
+    }
+
+    private static boolean same(String a, String b) {
+        return Objects.equals(a == null ? "" : a, b == null ? "" : b);
+    }
+
+    private static boolean sameCategory(String a, String b) {
+        return (a == null ? "other" : a).equalsIgnoreCase(b == null ? "other" : b);
+    }
+
+    private static boolean carries(Map<String, String> actual, Map<String, String> expected) {
+        if (expected == null) {
+            return true;
+        }
+        Map<String, String> have = actual == null ? Map.of() : actual;
+        return expected.entrySet().stream().allMatch(e -> Objects.equals(have.get(e.getKey()), e.getValue()));
+    }
+}

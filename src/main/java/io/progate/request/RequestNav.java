@@ -23,7 +23,14 @@ public class RequestNav {
         return java.util.Arrays.stream(RequestType.values()).map(Enum::name).toList();
     }
 
-    public long getApprovals() {
+    /**
+     * Requests waiting for the viewer; null on the I/O thread, where error pages for refused role
+     * checks are rendered and no database read is allowed (the layout then shows no count).
+     */
+    public Long getApprovals() {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            return null;
+        }
         if (approvals == null) {
             approvals = currentUser.find().map(ReleaseRequest::countWaitingFor).orElse(0L);
         }

@@ -49,7 +49,7 @@ class ComposeFileTest {
     @Test
     void everyRequiredProdSettingIsSet() {
         JsonNode env = compose.at("/services/progate/environment");
-        for (String required : List.of("QUARKUS_DATASOURCE_JDBC_URL", "PROGATE_ADMIN_PASSWORD")) {
+        for (String required : List.of("QUARKUS_DATASOURCE_JDBC_URL", "PROGATE_ADMIN_PASSWORD", "PROGATE_MASTER_KEYS", "PROGATE_ACTIVE_MASTER_KEY")) {
             assertTrue(env.has(required), required + " is set for the portal");
         }
     }

@@ -38,6 +38,7 @@ class ProdStartIT {
         assertEquals(1, refusals.size(), String.join("\n", lines));
         assertTrue(refusals.get(0).contains("QUARKUS_DATASOURCE_JDBC_URL"));
         assertTrue(refusals.get(0).contains("PROGATE_ADMIN_PASSWORD"));
+        assertTrue(refusals.get(0).contains("PROGATE_MASTER_KEYS"));
         assertTrue(lines.stream().noneMatch(l -> l.contains("Exception")), String.join("\n", lines));
     }
 
@@ -60,6 +61,8 @@ class ProdStartIT {
                     "QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"),
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "PROGATE_ADMIN_PASSWORD", PASSWORD,
+                    "PROGATE_MASTER_KEYS", "k1=" + Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B'),
+                    "PROGATE_ACTIVE_MASTER_KEY", "k1",
                     "QUARKUS_HTTP_PORT", String.valueOf(port)), log);
             try {
                 HttpClient http = HttpClient.newHttpClient();

@@ -65,9 +65,9 @@ public class LoginService {
                     .details(Map.of("method", method, "reason", reason)));
             return Optional.empty();
         }
-        user.failedLogins = 0;
-        user.lockedUntil = null;
-        user.lastLoginAt = now;
+        // A bulk update, not a versioned entity change: parallel API calls of one user (HTTP Basic
+        // signs in on every request) must not fail each other on the row's version.
+        User.update("failedLogins = 0, lockedUntil = null, lastLoginAt = ?1 where id = ?2", now, user.id);
         audit.record(AuditRecord.of("login.success", "user", user.username)
                 .actor(user.username).sourceIp(sourceIp).details(Map.of("method", method)));
         return Optional.of(user);

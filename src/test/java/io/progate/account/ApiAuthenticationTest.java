@@ -104,4 +104,22 @@ class ApiAuthenticationTest {
     private static org.hamcrest.Matcher<String> endsWithLogin() {
         return org.hamcrest.Matchers.endsWith("/login");
     }
+
+    @Test
+    void parallelBasicCallsOfOneUserAllSucceed() throws Exception {
+        User user = fixtures.user("parallel");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 12; i++) {
+                calls.add(pool.submit(() -> given().auth().preemptive().basic(user.username, Fixtures.PASSWORD)
+                        .when().get("/api/v1/me").statusCode()));
+            }
+            for (var call : calls) {
+                org.junit.jupiter.api.Assertions.assertEquals(200, call.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -84,6 +84,7 @@ class ProdStartIT {
                 assertEquals(200, me.statusCode(), me.body());
                 assertTrue(me.body().contains("\"admin\":true"), me.body());
                 assertTrue(!output.contains(PASSWORD), "the admin password is not logged");
+                assertTrue(!output.contains("using temporary key"), "no session key is logged:\n" + output);
             } finally {
                 process.destroy();
                 process.waitFor(30, TimeUnit.SECONDS);

@@ -5,27 +5,98 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Accounts and sign-in. */
+/** Accounts, sign-in, sessions and personal access tokens. */
 @ConfigMapping(prefix = "progate")
 public interface AccountConfig {
 
-    /** Password of the {@code admin} account created on first start with an empty database (PROGATE_ADMIN_PASSWORD). */
+    /**
+     * Password of the {@code admin} account created on first start with an empty database
+     * (PROGATE_ADMIN_PASSWORD); not read once an admin exists.
+     */
     Optional<String> adminPassword();
 
-    /** Sign-in lock-out. */
+    /** Sign-in lock-out, counted in the database across replicas. */
     Lockout lockout();
+
+    /** Throttling of sign-in guesses, kept in memory per replica. */
+    Throttle throttle();
+
+    /** Rules for new and changed passwords. */
+    PasswordRules password();
+
+    /** Browser sessions. */
+    Session session();
+
+    /** The JSON API's own ways in. */
+    Api api();
+
+    /** Personal access tokens. */
+    Tokens tokens();
 
     /** Demo users and team, for the dev profile. */
     Demo demo();
 
     interface Lockout {
-        /** Failed sign-ins in a row that lock an account. */
+        /** Failed sign-ins within the window that lock an account. */
         @WithDefault("5")
         int maxFailures();
+
+        /** How long failures are counted from the first of them; a success does not reset the count. */
+        @WithDefault("PT15M")
+        Duration window();
 
         /** How long a locked account stays locked. */
         @WithDefault("PT1M")
         Duration duration();
+    }
+
+    interface Throttle {
+        /** Failed sign-ins from one source address within the window before further tries wait. */
+        @WithDefault("50")
+        int perSource();
+
+        /** Failed sign-ins for one user name (known or not) within the window before further tries wait. */
+        @WithDefault("10")
+        int perUsername();
+
+        /** The sliding window both limits count in. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** Source addresses and user names remembered at most; the oldest are forgotten first. */
+        @WithDefault("20000")
+        int maxEntries();
+    }
+
+    interface PasswordRules {
+        /** Minimum length of a new or changed password (the bootstrap admin password too). */
+        @WithDefault("12")
+        int minLength();
+    }
+
+    interface Session {
+        /** Key that encrypts session cookies and derives CSRF tokens (PROGATE_SESSION_KEY). */
+        String key();
+
+        /** Absolute lifetime of a session, from sign-in; activity does not extend it. */
+        @WithDefault("PT12H")
+        Duration lifetime();
+    }
+
+    interface Api {
+        /** Whether the API accepts HTTP Basic (PROGATE_API_BASIC_AUTH); it never asks for it. */
+        @WithDefault("true")
+        boolean basicAuth();
+    }
+
+    interface Tokens {
+        /** Lifetime of a new token when none is asked for. */
+        @WithDefault("P90D")
+        Duration defaultLifetime();
+
+        /** Longest lifetime a token may be given. */
+        @WithDefault("P365D")
+        Duration maxLifetime();
     }
 
     interface Demo {

@@ -10,10 +10,26 @@ public final class AccountUrls {
     }
 
     static String unlockUrl(User user) {
-        return "/admin/users/" + user.username + "/unlock";
+        return adminUrl(user, "unlock");
+    }
+
+    static String resetPasswordUrl(User user) {
+        return adminUrl(user, "reset-password");
+    }
+
+    static String enableUrl(User user) {
+        return adminUrl(user, user.enabled ? "disable" : "enable");
+    }
+
+    static String adminFlagUrl(User user) {
+        return adminUrl(user, user.admin ? "revoke-admin" : "grant-admin");
     }
 
     static String revokeUrl(ApiToken token) {
         return "/me/tokens/" + token.id + "/revoke";
+    }
+
+    private static String adminUrl(User user, String action) {
+        return AdminUsersResource.PAGE + "/" + user.username + "/" + action;
     }
 }

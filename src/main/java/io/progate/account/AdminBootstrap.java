@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * On first start with an empty database, creates the {@code admin} account with the password from
- * {@code PROGATE_ADMIN_PASSWORD}. The prod profile never gets here without one (see the main class);
- * in dev the default {@code admin} is used and the log says so.
+ * {@code PROGATE_ADMIN_PASSWORD}, which must pass the {@link PasswordPolicy} (in dev, the default
+ * {@code admin} is accepted and the log says so). Once a user exists the setting is not read again.
+ * The prod profile never gets here without one (see the main class).
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -39,16 +40,23 @@ public class AdminBootstrap {
         }
         String password = config.adminPassword().filter(p -> !p.isBlank())
                 .orElseThrow(() -> new IllegalStateException("PROGATE_ADMIN_PASSWORD is not set"));
+        boolean devDefault = LaunchMode.current() == LaunchMode.DEVELOPMENT && "admin".equals(password);
+        if (!devDefault) {
+            PasswordPolicy.problem(password, ADMIN, config.password().minLength()).ifPresent(problem -> {
+                throw new IllegalStateException("PROGATE_ADMIN_PASSWORD is not acceptable: " + problem);
+            });
+        }
         User admin = new User();
         admin.username = ADMIN;
         admin.displayName = "Administrator";
         admin.email = "admin@localhost";
         admin.passwordHash = Passwords.hash(password);
         admin.admin = true;
+        admin.passwordChangedAt = java.time.Instant.now();
         admin.persist();
         audit.record(AuditRecord.of("user.create", "user", ADMIN).actor(AuditLog.SYSTEM)
                 .details(Map.of("admin", true, "bootstrap", true)));
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT && "admin".equals(password)) {
+        if (devDefault) {
             Log.warn("Created the admin account with the dev default password 'admin'; set PROGATE_ADMIN_PASSWORD to choose another");
         } else {
             Log.info("Created the admin account 'admin' with the password from PROGATE_ADMIN_PASSWORD");

@@ -6,6 +6,7 @@ import io.progate.web.Flash;
 import io.progate.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,13 +19,21 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** Admin pages for user accounts. */
+/** Admin pages for user accounts: create, reset a password, disable and enable, grant and take away admin, unlock. */
 @Path("/admin/users")
 @RolesAllowed("admin")
 public class AdminUsersResource {
 
+    static final String PAGE = "/admin/users";
+
     @Inject
     AccountService accounts;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    SecurityIdentity identity;
 
     /** What the new-user form sends back when it has to be shown again. */
     public record UserForm(String username, String displayName, String email, boolean admin) {
@@ -33,7 +42,8 @@ public class AdminUsersResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<User> users, Instant now, UserForm form, Map<String, String> errors);
+        static native TemplateInstance users(List<User> users, Instant now, UserForm form, Map<String, String> errors,
+                int minLength, String me);
     }
 
     @GET
@@ -47,7 +57,7 @@ public class AdminUsersResource {
         UserForm form = new UserForm(username, displayName, email, admin);
         try {
             User user = accounts.create(new AccountService.NewUser(username, displayName, email, password, admin));
-            return Flash.redirect("/admin/users", "User " + user.username + " created.");
+            return Flash.redirect(PAGE, "User " + user.username + " created.");
         } catch (InvalidInputException e) {
             return FormErrors.badRequest(page(form, FormErrors.of(e)));
         } catch (ConflictException e) {
@@ -59,10 +69,63 @@ public class AdminUsersResource {
     @Path("{username}/unlock")
     public Response unlock(@PathParam("username") String username) {
         accounts.unlock(username);
-        return Flash.redirect("/admin/users", username + " is unlocked.");
+        return Flash.redirect(PAGE, username + " is unlocked.");
+    }
+
+    @POST
+    @Path("{username}/reset-password")
+    public Response resetPassword(@PathParam("username") String username, @RestForm String password) {
+        try {
+            accounts.resetPassword(actor(), username, password);
+            return Flash.redirect(PAGE, "Password of " + username
+                    + " reset; they choose a new one at their next sign-in. Their sessions have ended.");
+        } catch (InvalidInputException e) {
+            return Flash.redirectWithError(PAGE, "Password of " + username + " not reset: "
+                    + FormErrors.of(e).values().iterator().next());
+        } catch (ConflictException e) {
+            return Flash.redirectWithError(PAGE, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("{username}/disable")
+    public Response disable(@PathParam("username") String username) {
+        return lifecycle(() -> accounts.setEnabled(actor(), username, false),
+                username + " is disabled: their tokens are revoked and their sessions have ended.");
+    }
+
+    @POST
+    @Path("{username}/enable")
+    public Response enable(@PathParam("username") String username) {
+        return lifecycle(() -> accounts.setEnabled(actor(), username, true), username + " is enabled.");
+    }
+
+    @POST
+    @Path("{username}/grant-admin")
+    public Response grantAdmin(@PathParam("username") String username) {
+        return lifecycle(() -> accounts.setAdmin(username, true), username + " is now a portal admin.");
+    }
+
+    @POST
+    @Path("{username}/revoke-admin")
+    public Response revokeAdmin(@PathParam("username") String username) {
+        return lifecycle(() -> accounts.setAdmin(username, false), username + " is no longer a portal admin.");
+    }
+
+    private Response lifecycle(Runnable change, String done) {
+        try {
+            change.run();
+            return Flash.redirect(PAGE, done);
+        } catch (ConflictException e) {
+            return Flash.redirectWithError(PAGE, e.getMessage());
+        }
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 
     private TemplateInstance page(UserForm form, Map<String, String> errors) {
-        return Templates.users(User.allByUsername(), Instant.now(), form, errors);
+        return Templates.users(User.allByUsername(), Instant.now(), form, errors, policy.minLength(), actor());
     }
 }

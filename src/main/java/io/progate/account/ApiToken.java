@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A personal access token for the JSON API. Only its SHA-256 is stored; the value is shown once. */
 @Entity
@@ -30,7 +31,11 @@ public class ApiToken extends BaseEntity {
     @Column(name = "token_prefix", nullable = false)
     public String tokenPrefix;
 
-    @Column(name = "expires_at")
+    /** {@link TokenScope} values, comma-separated. */
+    @Column(nullable = false)
+    public String scopes;
+
+    @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
     @Column(name = "last_used_at")
@@ -48,6 +53,23 @@ public class ApiToken extends BaseEntity {
     }
 
     public boolean isUsableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+        return revokedAt == null && expiresAt.isAfter(now);
+    }
+
+    public Set<TokenScope> scopeSet() {
+        return TokenScope.split(scopes);
+    }
+
+    public List<String> scopeNames() {
+        return TokenScope.values(scopeSet());
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !expiresAt.isAfter(now);
+    }
+
+    /** Revokes every usable token of the user; how many. */
+    public static int revokeAllOf(User user, Instant now) {
+        return update("revokedAt = ?1 where user = ?2 and revokedAt is null", now, user);
     }
 }

@@ -29,25 +29,30 @@ public class MeApi {
     @Inject
     TokenService tokens;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     public record TeamRef(String slug, String name, String role) {
     }
 
     public record Me(String username, String displayName, String email, boolean admin, List<TeamRef> teams) {
     }
 
-    public record TokenView(long id, String name, String prefix, Instant createdAt, Instant expiresAt,
-            Instant lastUsedAt, Instant revokedAt) {
+    public record TokenView(long id, String name, String prefix, List<String> scopes, Instant createdAt,
+            Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
 
         static TokenView of(ApiToken t) {
-            return new TokenView(t.id, t.name, t.tokenPrefix, t.createdAt, t.expiresAt, t.lastUsedAt, t.revokedAt);
+            return new TokenView(t.id, t.name, t.tokenPrefix, t.scopeNames(), t.createdAt, t.expiresAt, t.lastUsedAt,
+                    t.revokedAt);
         }
     }
 
     /** The answer to a token creation: the only time the value is ever shown. */
-    public record NewToken(long id, String name, String prefix, Instant expiresAt, String token) {
+    public record NewToken(long id, String name, String prefix, List<String> scopes, Instant expiresAt, String token) {
     }
 
-    public record TokenRequest(String name, Instant expiresAt) {
+    /** A new token: name, scopes (default read and submit), expiry (default 90 days, at most a year). */
+    public record TokenRequest(String name, List<String> scopes, Instant expiresAt) {
     }
 
     @GET
@@ -68,23 +73,23 @@ public class MeApi {
     @POST
     @Path("tokens")
     public Response createToken(TokenRequest request) {
-        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
+        if (request == null) {
             throw new InvalidInputException("name", "a name of 1 to 100 characters is required");
         }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
-            throw new InvalidInputException("expiresAt", "must lie in the future");
-        }
-        TokenService.Issued issued = tokens.create(currentUser.get(), request.name().trim(), request.expiresAt());
+        List<String> scopes = request.scopes() == null ? List.of("read", "submit") : request.scopes();
+        TokenService.Issued issued = tokens.create(currentUser.get(), Identities.method(identity),
+                new TokenService.Request(request.name(), TokenService.parseScopes(scopes), request.expiresAt()));
         ApiToken t = issued.token();
         return Response.status(Response.Status.CREATED)
-                .entity(new NewToken(t.id, t.name, t.tokenPrefix, t.expiresAt, issued.value()))
+                .entity(new NewToken(t.id, t.name, t.tokenPrefix, t.scopeNames(), t.expiresAt, issued.value()))
                 .build();
     }
 
+    /** Revokes one of the caller's tokens; a call made with a token may revoke that token only. */
     @DELETE
     @Path("tokens/{id}")
     public Response revoke(@PathParam("id") long id) {
-        tokens.revoke(currentUser.get(), id);
+        tokens.revoke(currentUser.get(), id, Identities.tokenId(identity));
         return Response.noContent().build();
     }
 

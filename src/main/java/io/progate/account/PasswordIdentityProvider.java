@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Username and password, for the sign-in form and for HTTP Basic on the API. */
+/** Username and password sent as HTTP Basic to the API (the sign-in form calls {@link LoginService} itself). */
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
@@ -26,13 +26,19 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        String method = request.getAttribute("quarkus.http.auth.mechanism") instanceof String s ? s : "password";
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String sourceIp = http == null || http.request().remoteAddress() == null ? null
                 : http.request().remoteAddress().hostAddress();
-        return context.runBlocking(() -> logins
-                .check(request.getUsername(), new String(request.getPassword().getPassword()), method, sourceIp)
-                .map(Identities::of)
-                .orElseThrow(AuthenticationFailedException::new));
+        return context.runBlocking(() -> {
+            LoginService.Attempt attempt = logins.signIn(request.getUsername(),
+                    new String(request.getPassword().getPassword()), "basic", sourceIp);
+            if (attempt.result() == LoginService.Result.THROTTLED && http != null) {
+                http.put(PortalAuthentication.RETRY_AFTER, LoginService.seconds(attempt.retryAfter()));
+            }
+            if (attempt.result() != LoginService.Result.SIGNED_IN) {
+                throw new AuthenticationFailedException();
+            }
+            return Identities.forPassword(attempt.user());
+        });
     }
 }

@@ -2,21 +2,23 @@ package io.progate.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.interfaces.BCryptPassword;
 import org.wildfly.security.password.util.ModularCrypt;
 
-/** bcrypt hashing and checking of passwords, through Elytron. */
+/** bcrypt hashing and checking of passwords, through Elytron. Rules for new passwords: {@link PasswordPolicy}. */
 public final class Passwords {
 
-    /** Minimum length of a new password. */
-    public static final int MIN_LENGTH = 8;
-
     private static final WildFlyElytronPasswordProvider PROVIDER = new WildFlyElytronPasswordProvider();
-    /** A valid hash of a random value, checked against when a user does not exist, so timing does not tell. */
+    /**
+     * A valid hash of a random value at the same cost as real ones, checked against whenever there is no
+     * real hash to check (unknown user), so that timing does not tell.
+     */
     private static final String DECOY = BcryptUtil.bcryptHash(java.util.UUID.randomUUID().toString());
+    private static final AtomicLong VERIFICATIONS = new AtomicLong();
 
     private Passwords() {
     }
@@ -26,7 +28,9 @@ public final class Passwords {
     }
 
     public static boolean matches(String password, String hash) {
+        VERIFICATIONS.incrementAndGet();
         if (password == null || hash == null) {
+            burnQuietly(password);
             return false;
         }
         try {
@@ -38,8 +42,23 @@ public final class Passwords {
         }
     }
 
-    /** Spends the same time as a real check, for unknown user names. */
+    /** Spends the same time as a real check, for attempts that have no real hash to check. */
     public static void burn(String password) {
         matches(password == null ? "" : password, DECOY);
+    }
+
+    /** How many bcrypt checks this process has run (one per sign-in attempt that reached a check). */
+    public static long verifications() {
+        return VERIFICATIONS.get();
+    }
+
+    private static void burnQuietly(String password) {
+        try {
+            Password stored = ModularCrypt.decode(DECOY);
+            PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT, PROVIDER);
+            factory.verify(factory.translate(stored), (password == null ? "" : password).toCharArray());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // the decoy always decodes
+        }
     }
 }

@@ -8,7 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Turns a personal access token into the identity of the user who owns it. */
+/** Turns a personal access token into the identity of the user who owns it, narrowed to its scopes. */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -23,7 +23,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> tokens.authenticate(request.token())
-                .map(Identities::of)
+                .map(token -> Identities.forToken(token.user, token))
                 .orElseThrow(AuthenticationFailedException::new));
     }
 }

@@ -3,18 +3,27 @@ package io.progate.account;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.Hashes;
+import io.progate.common.InvalidInputException;
+import io.progate.common.Validator;
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Personal access tokens: created for oneself, shown once, stored as a SHA-256, revocable. */
+/**
+ * Personal access tokens: created for oneself (by a session or HTTP Basic, never by another token), with
+ * scopes and an expiry, shown once, stored as a SHA-256, revocable.
+ */
 @ApplicationScoped
 public class TokenService {
 
@@ -24,12 +33,37 @@ public class TokenService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AccountConfig config;
+
     /** A token together with its value, which exists only in this answer. */
     public record Issued(ApiToken token, String value) {
     }
 
+    /** What a user asks for: a name, scopes and an expiry (null: the default lifetime). */
+    public record Request(String name, Set<TokenScope> scopes, Instant expiresAt) {
+    }
+
     @Transactional
-    public Issued create(User owner, String name, Instant expiresAt) {
+    public Issued create(User owner, Identities.Method method, Request request) {
+        if (method == Identities.Method.TOKEN) {
+            throw new ForbiddenException("a token cannot create tokens; sign in or use HTTP Basic");
+        }
+        Instant now = Instant.now();
+        Instant expiresAt = request.expiresAt() == null ? now.plus(config.tokens().defaultLifetime()) : request.expiresAt();
+        Instant latest = now.plus(config.tokens().maxLifetime());
+        String name = request.name() == null ? null : request.name().trim();
+        new Validator()
+                .check(name != null && !name.isEmpty() && name.length() <= 100, "name",
+                        "a name of 1 to 100 characters is required")
+                .check(request.scopes() != null && !request.scopes().isEmpty(), "scopes",
+                        "choose at least one of read, submit, decide, admin")
+                .check(request.scopes() == null || !request.scopes().contains(TokenScope.ADMIN) || owner.admin, "scopes",
+                        "only admins can give a token the admin scope")
+                .check(expiresAt.isAfter(now), "expiresAt", "must lie in the future")
+                .check(!expiresAt.isAfter(latest.plus(1, ChronoUnit.MINUTES)), "expiresAt",
+                        "at most " + config.tokens().maxLifetime().toDays() + " days from now")
+                .throwIfInvalid();
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -38,22 +72,46 @@ public class TokenService {
         token.name = name;
         token.tokenHash = Hashes.sha256Hex(value);
         token.tokenPrefix = value.substring(0, PREFIX.length() + 4);
-        token.expiresAt = expiresAt;
+        token.scopes = TokenScope.join(request.scopes());
+        token.expiresAt = expiresAt.truncatedTo(ChronoUnit.SECONDS);
         token.persist();
-        audit.record(AuditRecord.of("token.create", "token", String.valueOf(token.id))
-                .details(Map.of("name", name, "owner", owner.username)));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", name);
+        details.put("owner", owner.username);
+        details.put("scopes", token.scopeNames());
+        details.put("expiresAt", token.expiresAt.toString());
+        audit.record(AuditRecord.of("token.create", "token", String.valueOf(token.id)).details(details));
         return new Issued(token, value);
+    }
+
+    /** Scope names as a form or JSON sends them; unknown names are refused. */
+    public static Set<TokenScope> parseScopes(List<String> names) {
+        Set<TokenScope> scopes = java.util.EnumSet.noneOf(TokenScope.class);
+        if (names != null) {
+            for (String name : names) {
+                scopes.add(TokenScope.parse(name).orElseThrow(() -> new InvalidInputException("scopes",
+                        "unknown scope '" + name + "'; use read, submit, decide or admin")));
+            }
+        }
+        return scopes;
     }
 
     public List<ApiToken> listFor(User owner) {
         return ApiToken.ownedBy(owner);
     }
 
+    /**
+     * Revokes one of the owner's tokens. A request authenticated by a token may revoke that token only
+     * ({@code callerTokenId}), so a leaked token cannot take the others down.
+     */
     @Transactional
-    public void revoke(User owner, long tokenId) {
+    public void revoke(User owner, long tokenId, Long callerTokenId) {
         ApiToken token = ApiToken.<ApiToken>findByIdOptional(tokenId)
                 .filter(t -> t.user.id.equals(owner.id))
                 .orElseThrow(() -> new NotFoundException("no such token"));
+        if (callerTokenId != null && callerTokenId != tokenId) {
+            throw new ForbiddenException("a token can revoke only itself");
+        }
         if (token.revokedAt == null) {
             token.revokedAt = Instant.now();
             audit.record(AuditRecord.of("token.revoke", "token", String.valueOf(token.id))
@@ -61,18 +119,20 @@ public class TokenService {
         }
     }
 
-    /** The owner of a usable token; marks it used. */
+    /** A usable token of an enabled user; marks it used. */
     @Transactional
-    public Optional<User> authenticate(String value) {
-        if (value == null || !value.startsWith(PREFIX)) {
+    public Optional<ApiToken> authenticate(String value) {
+        if (value == null || !value.startsWith(PREFIX) || value.length() > 200) {
             return Optional.empty();
         }
         Instant now = Instant.now();
         return ApiToken.byHash(Hashes.sha256Hex(value))
-                .filter(token -> token.isUsableAt(now))
+                .filter(token -> token.isUsableAt(now) && token.user.enabled)
                 .map(token -> {
+                    // a plain update: parallel calls with one token must not fail each other on a version
+                    ApiToken.update("lastUsedAt = ?1 where id = ?2", now, token.id);
                     token.lastUsedAt = now;
-                    return token.user;
+                    return token;
                 });
     }
 }

@@ -32,14 +32,36 @@ public class User extends BaseEntity {
     @Column(nullable = false)
     public boolean admin;
 
-    @Column(name = "failed_logins", nullable = false)
+    /** A disabled user cannot sign in; their tokens were revoked and their sessions ended. */
+    @Column(nullable = false)
+    public boolean enabled = true;
+
+    /** Set by an admin's password reset: every page leads to the password form until it is changed. */
+    @Column(name = "must_change_password", nullable = false)
+    public boolean mustChangePassword;
+
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
+    // The columns below change only through single SQL updates (see LoginService, Sessions), outside
+    // the row's version: parallel sign-ins must neither lose a count nor fail each other, and an
+    // admin's edit of the row must not write back a stale count.
+
+    @Column(name = "failed_logins", insertable = false, updatable = false)
     public int failedLogins;
 
-    @Column(name = "locked_until")
+    @Column(name = "failure_window_start", insertable = false, updatable = false)
+    public Instant failureWindowStart;
+
+    @Column(name = "locked_until", insertable = false, updatable = false)
     public Instant lockedUntil;
 
-    @Column(name = "last_login_at")
+    @Column(name = "last_login_at", insertable = false, updatable = false)
     public Instant lastLoginAt;
+
+    /** Sessions carry the generation they were started at; raising it ends them all. */
+    @Column(name = "session_generation", insertable = false, updatable = false)
+    public long sessionGeneration;
 
     public static Optional<User> byUsername(String username) {
         return username == null ? Optional.empty() : find("username", username.trim().toLowerCase()).firstResultOptional();
@@ -47,6 +69,12 @@ public class User extends BaseEntity {
 
     public static List<User> allByUsername() {
         return list("order by username");
+    }
+
+    /** Enabled admins, locked for update: the caller is about to check that one stays. */
+    public static List<User> enabledAdminsLocked() {
+        return find("admin = true and enabled = true order by id")
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public boolean isLockedAt(Instant now) {

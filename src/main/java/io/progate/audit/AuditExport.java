@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * Streams filtered events as CSV (a header line, then one row per event, details as a JSON
- * string) or JSON Lines (one event object per line). Rows are read in keyset batches and written
+ * string, text cells neutralised for spreadsheets) or JSON Lines (one event object per line, raw). Rows are read in keyset batches and written
  * as they come, so memory stays flat however many events match.
  */
 @ApplicationScoped
@@ -81,14 +81,28 @@ public class AuditExport {
                 .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
             search.forEach(filter, e -> {
                 try {
-                    writer.write(Arrays.asList(e.id(), e.occurredAt().toString(), e.actor(), e.sourceIp(), e.teamId(),
-                            e.team(), e.action(), e.targetType(), e.targetId(), e.outcome().name(), e.details(),
-                            e.prevHash(), e.hash()));
+                    writer.write(Arrays.asList(e.id(), e.occurredAt().toString(), cell(e.actor()), cell(e.sourceIp()),
+                            e.teamId(), cell(e.team()), cell(e.action()), cell(e.targetType()), cell(e.targetId()),
+                            e.outcome().name(), cell(e.details()), e.prevHash(), e.hash()));
                 } catch (IOException x) {
                     throw new UncheckedIOException(x);
                 }
             });
         }
+    }
+
+    /**
+     * A text cell a spreadsheet will not run as a formula: one that starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return gets a leading single quote (OWASP's advice for
+     * CSV injection). The JSON Lines export stays raw.
+     */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
     }
 
     private void writeJsonLines(AuditFilter filter, OutputStream out) {

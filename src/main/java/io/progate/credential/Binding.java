@@ -4,17 +4,39 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a sealed secret belongs to, authenticated as GCM associated data: the ciphertext is bound to its
- * team and credential id, the wrapped data key additionally to its master key id. A row copied to
- * another team or credential, or relabelled with another master key id, fails to open.
+ * team, its credential id and (version 2) the team's normalised PRO account URL; the wrapped data key
+ * additionally to its master key id. A row copied to another team or credential, relabelled with another
+ * master key id, or a team pointed at another PRO account, fails to open. Version 1 (no URL) is what rows
+ * sealed before URLs were bound carry; they are re-sealed as version 2 at start-up ({@link CredentialResealer}).
  */
-record Binding(long teamId, long credentialId) {
+record Binding(long teamId, long credentialId, String proUrl, int version) {
+
+    static final int CURRENT = 2;
+
+    /** The binding a credential row is sealed under: its own seal version, its team's URL as it is now. */
+    static Binding of(Credential credential) {
+        return new Binding(credential.team.id, credential.id,
+                io.progate.team.ProUrls.normalise(credential.team.proUrl), credential.sealVersion);
+    }
+
+    /** The binding a new seal of the credential gets. */
+    static Binding current(Credential credential) {
+        return new Binding(credential.team.id, credential.id,
+                io.progate.team.ProUrls.normalise(credential.team.proUrl), CURRENT);
+    }
 
     byte[] dataAad() {
-        return ("progate/credential/v1;team=" + teamId + ";credential=" + credentialId).getBytes(StandardCharsets.UTF_8);
+        String aad = version == 1
+                ? "progate/credential/v1;team=" + teamId + ";credential=" + credentialId
+                : "progate/credential/v2;team=" + teamId + ";credential=" + credentialId + ";pro=" + proUrl;
+        return aad.getBytes(StandardCharsets.UTF_8);
     }
 
     byte[] keyAad(String masterKeyId) {
-        return ("progate/data-key/v1;team=" + teamId + ";credential=" + credentialId + ";master=" + masterKeyId)
-                .getBytes(StandardCharsets.UTF_8);
+        String aad = version == 1
+                ? "progate/data-key/v1;team=" + teamId + ";credential=" + credentialId + ";master=" + masterKeyId
+                : "progate/data-key/v2;team=" + teamId + ";credential=" + credentialId + ";pro=" + proUrl
+                        + ";master=" + masterKeyId;
+        return aad.getBytes(StandardCharsets.UTF_8);
     }
 }

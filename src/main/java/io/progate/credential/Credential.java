@@ -78,6 +78,14 @@ public class Credential extends PanacheEntityBase {
     @Column(name = "master_key_id")
     public String masterKeyId;
 
+    /** Which associated data the sealed value was made with ({@link Binding}): 2 binds the team's PRO URL. */
+    @Column(name = "seal_version", nullable = false)
+    public int sealVersion = Binding.CURRENT;
+
+    /** Why the key left service, when not by an approver's replace or remove (a changed PRO URL). */
+    @Column(name = "retired_reason")
+    public String retiredReason;
+
     @Column(name = "replaced_at")
     public Instant replacedAt;
 
@@ -146,6 +154,11 @@ public class Credential extends PanacheEntityBase {
 
     void setScopes(Set<Scope> set) {
         scopes = EnumSet.copyOf(set).stream().map(Scope::proName).collect(Collectors.joining(","));
+    }
+
+    /** Active keys still sealed without their team's PRO URL. */
+    public static List<Credential> sealedWithoutUrl() {
+        return list("sealVersion < ?1 and ciphertext is not null order by id", Binding.CURRENT);
     }
 
     Sealed sealed() {

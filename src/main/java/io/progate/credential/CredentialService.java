@@ -6,6 +6,8 @@ import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
 import io.progate.pro.ProScope;
 import io.progate.team.Team;
+import io.progate.team.ProUrlChanged;
+import io.progate.team.ProUrls;
 import io.progate.team.TeamService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
@@ -43,6 +45,12 @@ public class CredentialService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ProUrls proUrls;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<io.quarkus.security.identity.SecurityIdentity> identity;
 
     /** Active keys of a team the user may see (404 otherwise). */
     public List<Credential> list(String slug, User user) {
@@ -99,6 +107,7 @@ public class CredentialService {
                 throw new ConflictException("credential " + current.label + " is " + (current.isActive()
                         ? "expired" : "retired") + " and cannot be used");
             }
+            refuseDisallowedUrl(current.team);
             Secret opened = vault.open(current);
             current.lastUsedAt = now;
             return opened;
@@ -188,6 +197,7 @@ public class CredentialService {
 
     private Verification verifyOrRefuse(Team team, CredentialRules.Parsed key, boolean unverifiedAllowed,
             Long replacing) {
+        refuseDisallowedUrl(team);
         Verification verification;
         try (Secret secret = new Secret(key.key().clone())) {
             verification = probe.probe(team.proUrl, secret, key.scopes());
@@ -201,6 +211,46 @@ public class CredentialService {
             throw new VerificationFailedException(verification);
         }
         return verification;
+    }
+
+    /**
+     * A changed PRO account URL retires every active key of the team, in the same transaction: the keys
+     * belong to the old account and are never sent to the new one (their sealed values would not open
+     * there anyway, being bound to the old URL). They stay in the history, unusable; approvers enter the
+     * new account's keys.
+     */
+    void onProUrlChanged(@jakarta.enterprise.event.Observes ProUrlChanged change) {
+        Team team = Team.findById(change.teamId());
+        Instant now = Instant.now();
+        String actor = actorName();
+        for (Credential credential : Credential.activeOf(team)) {
+            credential.removedAt = now;
+            credential.removedBy = actor;
+            credential.retiredReason = "the team's PRO account URL changed";
+            credential.shred();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("label", credential.label);
+            details.put("last4", credential.last4);
+            details.put("reason", credential.retiredReason);
+            details.put("previousProUrl", change.previousUrl());
+            details.put("proUrl", change.newUrl());
+            audit.record(AuditRecord.of("credential.retire", "credential", credential.id.toString()).team(team.id)
+                    .details(details));
+        }
+    }
+
+    private void refuseDisallowedUrl(Team team) {
+        proUrls.problem(ProUrls.normalise(team.proUrl)).ifPresent(problem -> {
+            throw new ConflictException("the team's PRO account URL is not allowed: " + problem);
+        });
+    }
+
+    private String actorName() {
+        io.quarkus.arc.InjectableContext context = io.quarkus.arc.Arc.container().requestContext();
+        if (context == null || !context.isActive() || identity.get().isAnonymous()) {
+            return io.progate.audit.AuditLog.SYSTEM;
+        }
+        return identity.get().getPrincipal().getName();
     }
 
     private void recordVerification(Team team, String targetId, String label, Verification verification) {

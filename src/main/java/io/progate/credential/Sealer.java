@@ -45,7 +45,8 @@ final class Sealer {
             return crypt(Cipher.DECRYPT_MODE, aes(dataKey), sealed.nonce(), binding.dataAad(), sealed.ciphertext());
         } catch (AEADBadTagException e) {
             throw new SealBrokenException("credential " + binding.credentialId()
-                    + " does not open: its ciphertext, nonce or binding to team and credential was altered");
+                    + " does not open: its ciphertext or nonce was altered, or its binding to team, credential"
+                    + " or the team's PRO account URL no longer holds");
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -79,7 +80,8 @@ final class Sealer {
         } catch (AEADBadTagException e) {
             throw new SealBrokenException("the data key of credential " + binding.credentialId()
                     + " does not open with master key '" + sealed.masterKeyId()
-                    + "': the key configured under that id is not the one it was sealed with, or the row was altered");
+                    + "': the key configured under that id is not the one it was sealed with, the row was altered,"
+                    + " or the team's PRO account URL is not the one it was sealed for");
         }
     }
 

@@ -17,11 +17,31 @@ public class Vault {
     @Inject
     MasterKeyring ring;
 
-    /** Seals {@code secret} into the credential, whose id and team must be set. */
+    /**
+     * Seals {@code secret} into the credential, whose id and team must be set, bound to the team's
+     * current PRO account URL.
+     */
     void seal(Credential credential, char[] secret) {
         byte[] plain = utf8(secret);
         try {
-            credential.seal(Sealer.seal(plain, binding(credential), ring.keys()));
+            credential.seal(Sealer.seal(plain, Binding.current(credential), ring.keys()));
+            credential.sealVersion = Binding.CURRENT;
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** Re-seals a version 1 row (bound to team and id only) under the current binding; false when it need not. */
+    boolean reseal(Credential credential) {
+        Sealed sealed = credential.sealed();
+        if (sealed == null || credential.sealVersion >= Binding.CURRENT) {
+            return false;
+        }
+        byte[] plain = Sealer.open(sealed, Binding.of(credential), ring.keys());
+        try {
+            credential.seal(Sealer.seal(plain, Binding.current(credential), ring.keys()));
+            credential.sealVersion = Binding.CURRENT;
+            return true;
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
@@ -59,7 +79,7 @@ public class Vault {
     }
 
     private static Binding binding(Credential credential) {
-        return new Binding(credential.team.id, credential.id);
+        return Binding.of(credential);
     }
 
     static byte[] utf8(char[] secret) {

@@ -54,6 +54,9 @@ public class RequestService {
     @Inject
     Event<RequestApproved> approvedEvent;
 
+    @Inject
+    PendingPackages pendingPackages;
+
     /** Validates everything, then stores package and request in one transaction; nothing half-made stays. */
     public ReleaseRequest submit(String slug, User author, Submission submission) {
         Team team = teams.require(slug, author);
@@ -78,6 +81,7 @@ public class RequestService {
         r.appName = valid.appName();
         r.appVersion = valid.appVersion();
         r.payload = toJson(valid.body());
+        pendingPackages.reserve(team, Upload.sizeOf(valid.file()) + Upload.sizeOf(valid.icon()));
         if (valid.file() != null) {
             r.pkg = store.store(valid.file().path(), valid.file().fileName(), valid.inspection());
         }
@@ -248,6 +252,7 @@ public class RequestService {
         }
         r.moveTo(RequestStatus.EXPIRED, now);
         Map<String, Object> details = describe(r);
+        pendingPackages.purgeExpired(r, now, details);
         details.put("expiresAt", r.expiresAt.toString());
         audit.record(AuditRecord.of("request.expire", "request", r.id.toString()).team(r.team.id)
                 .actor(AuditLog.SYSTEM).details(details));

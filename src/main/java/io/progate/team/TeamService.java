@@ -26,6 +26,12 @@ public class TeamService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ProUrls proUrls;
+
+    @Inject
+    jakarta.enterprise.event.Event<ProUrlChanged> proUrlChanged;
+
     /** Fields of a new team, or of a change to one (null means unchanged). */
     public record TeamInput(String slug, String name, String proUrl) {
     }
@@ -87,12 +93,17 @@ public class TeamService {
             team.name = changes.name().trim();
             changed.put("name", team.name);
         }
-        if (proUrl != null && !proUrl.equals(team.proUrl)) {
+        String previousUrl = team.proUrl;
+        if (proUrl != null && !proUrl.equals(ProUrls.normalise(team.proUrl))) {
             team.proUrl = proUrl;
             changed.put("proUrl", team.proUrl);
         }
         if (!changed.isEmpty()) {
             audit.record(AuditRecord.of("team.update", "team", team.slug).team(team.id).details(changed));
+        }
+        if (changed.containsKey("proUrl")) {
+            // the team's keys belong to the old account: they are retired and must be entered again
+            proUrlChanged.fire(new ProUrlChanged(team.id, team.slug, previousUrl, team.proUrl));
         }
         return team;
     }
@@ -145,8 +156,11 @@ public class TeamService {
                 .details(Map.of("username", user.username, "role", membership.role.name())));
     }
 
-    /** A PRO account URL: http(s), a host, no query; stored without a trailing slash. */
-    static String checkProUrl(Validator v, String raw, boolean required) {
+    /**
+     * A PRO account URL: http(s), a host, no query, allowed by {@link ProUrls#problem}; stored in its
+     * normal form ({@link ProUrls#normalise}).
+     */
+    String checkProUrl(Validator v, String raw, boolean required) {
         if (raw == null) {
             if (required) {
                 v.require("proUrl", null, "PRO account URL");
@@ -163,6 +177,10 @@ public class TeamService {
                     && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null
                     && uri.getUserInfo() == null && url.length() <= 500;
             v.check(ok, "proUrl", "an http(s) URL such as https://acme.aimms.cloud, without query or credentials");
+            if (ok) {
+                url = ProUrls.normalise(url);
+                proUrls.problem(url).ifPresent(problem -> v.check(false, "proUrl", "not allowed: " + problem));
+            }
         } catch (URISyntaxException e) {
             v.check(false, "proUrl", "an http(s) URL such as https://acme.aimms.cloud");
         }

@@ -38,11 +38,14 @@ public class ErrorMappers {
         return answer(request, 409, "Conflict", e.getMessage());
     }
 
-    /** Nobody signed in: the API asks for credentials, a page sends the browser to the sign-in page. */
+    /**
+     * Nobody signed in: the API answers 401 with a Bearer challenge (never Basic, which would make a
+     * browser prompt for a password and then send it on its own), a page sends the browser to sign in.
+     */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         if (isApi(request)) {
-            return Response.status(401).header("WWW-Authenticate", "Basic realm=\"ProGate\"")
+            return Response.status(401).header("WWW-Authenticate", "Bearer realm=\"ProGate\"")
                     .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("authentication required")).build();
         }
         return Response.status(302).location(java.net.URI.create("/login")).build();
@@ -74,11 +77,11 @@ public class ErrorMappers {
                 "an unexpected error occurred; quote reference " + reference + " to your administrator");
     }
 
-    static Response answer(HttpServerRequest request, int status, String title, String message) {
+    public static Response answer(HttpServerRequest request, int status, String title, String message) {
         return isApi(request) ? json(status, ApiError.of(message)) : page(status, title, message);
     }
 
-    static boolean isApi(HttpServerRequest request) {
+    public static boolean isApi(HttpServerRequest request) {
         String path = request.path();
         return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/sandbox/");
     }

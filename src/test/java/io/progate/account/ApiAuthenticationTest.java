@@ -1,6 +1,7 @@
 package io.progate.account;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -30,11 +31,28 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void apiWithoutCredentialsIs401WithJsonBody() {
-        given().when().get("/api/v1/me")
+    void apiWithoutCredentialsIs401WithJsonBodyAndNoBasicChallenge() {
+        var answer = given().when().get("/api/v1/me")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", startsWith("Basic"))
-                .body("error", equalTo("authentication required"));
+                .contentType(containsString("application/json"))
+                .body("error", equalTo("authentication required"))
+                .extract();
+        // a Basic challenge would make a browser prompt for a password and then send it on its own
+        for (String challenge : answer.headers().getValues("WWW-Authenticate")) {
+            org.junit.jupiter.api.Assertions.assertFalse(challenge.toLowerCase().contains("basic"), challenge);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("Bearer realm=\"ProGate\"", answer.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void wrongCredentialsOnTheApiGetNoBasicChallengeEither() {
+        User user = fixtures.user("nochallenge");
+        var answer = given().auth().preemptive().basic(user.username, "not-the-password-at-all")
+                .when().get("/api/v1/teams").then().statusCode(401).extract();
+        org.junit.jupiter.api.Assertions.assertFalse(
+                String.valueOf(answer.header("WWW-Authenticate")).toLowerCase().contains("basic"));
+        given().header("Authorization", "Bearer pgt_unknown").when().post("/api/v1/me/tokens")
+                .then().statusCode(401).header("WWW-Authenticate", not(containsString("Basic")));
     }
 
     @Test

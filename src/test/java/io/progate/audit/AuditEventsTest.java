@@ -209,14 +209,13 @@ class AuditEventsTest {
     /** Signs in with the form, then signs out with the CSRF-protected form on any page. */
     private static void signInAndOut(String username, String password) {
         Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", username).formParam("j_password", password).post("/j_security_check");
+                .formParam("username", username).formParam("password", password).post("/login");
         String session = login.getCookie("progate-session");
         assertNotNull(session, "form sign-in gave no session");
         Response page = given().cookie("progate-session", session).get("/me");
         page.then().statusCode(200);
-        String csrfCookie = page.getCookie("progate-csrf");
         String csrfToken = page.htmlPath().getString("**.find { it.@name == 'progate-csrf' }.@value");
-        given().redirects().follow(false).cookie("progate-session", session).cookie("progate-csrf", csrfCookie)
+        given().redirects().follow(false).cookie("progate-session", session)
                 .contentType("application/x-www-form-urlencoded").formParam("progate-csrf", csrfToken)
                 .post("/logout").then().statusCode(303);
     }

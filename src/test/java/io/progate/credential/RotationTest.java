@@ -84,7 +84,7 @@ class RotationTest {
                         .replaceAll("test=[^,]*,?", ""), "next");
         Credential row = QuarkusTransaction.requiringNew().call(() -> Credential.findById(ids.get(4)));
         assertEquals("pro-key-sealed-under-test-4", new String(Sealer.open(row.sealed(),
-                new Binding(team.id, row.id), onlyNext), StandardCharsets.UTF_8), "the old key can now be removed");
+                new Binding(team.id, row.id, io.progate.team.ProUrls.normalise(team.proUrl), Binding.CURRENT), onlyNext), StandardCharsets.UTF_8), "the old key can now be removed");
 
         AuditEvent event = QuarkusTransaction.requiringNew().call(() ->
                 AuditEvent.<AuditEvent>find("action = 'credential.rewrap' order by id desc").firstResult());
@@ -122,7 +122,7 @@ class RotationTest {
             c.expiresAt = Instant.now().plus(100, ChronoUnit.DAYS);
             c.last4 = key.substring(key.length() - 4);
             c.createdBy = admin.username;
-            c.seal(Sealer.seal(key.getBytes(StandardCharsets.UTF_8), new Binding(team.id, c.id), keys));
+            c.seal(Sealer.seal(key.getBytes(StandardCharsets.UTF_8), Binding.current(c), keys));
             c.persist();
             return c.id;
         });

@@ -92,7 +92,7 @@ class RowBindingTest {
             c.createdBy = approver.username;
             MasterKeys gone = MasterKeys.parse("gone=" + SealerTest.randomKey(), "gone");
             c.seal(Sealer.seal("pro-key-under-a-lost-master".getBytes(StandardCharsets.UTF_8),
-                    new Binding(teamA.id, c.id), gone));
+                    Binding.current(c), gone));
             c.persist();
             return c.id;
         });

@@ -18,7 +18,7 @@ class SealerTest {
     static final String KEY_A = randomKey();
     static final String KEY_B = randomKey();
     static final byte[] SECRET = "pro-key-Sealer-Test-0123456789".getBytes(StandardCharsets.UTF_8);
-    static final Binding BINDING = new Binding(7, 42);
+    static final Binding BINDING = new Binding(7, 42, "https://acme.aimms.cloud", Binding.CURRENT);
 
     static String randomKey() {
         byte[] bytes = new byte[32];
@@ -95,8 +95,8 @@ class SealerTest {
     @Test
     void otherTeamOrCredentialInTheAssociatedDataIsRefused() {
         Sealed sealed = Sealer.seal(SECRET, BINDING, ONLY_A);
-        assertThrows(SealBrokenException.class, () -> Sealer.open(sealed, new Binding(8, 42), ONLY_A));
-        assertThrows(SealBrokenException.class, () -> Sealer.open(sealed, new Binding(7, 43), ONLY_A));
+        assertThrows(SealBrokenException.class, () -> Sealer.open(sealed, new Binding(8, 42, "https://acme.aimms.cloud", Binding.CURRENT), ONLY_A));
+        assertThrows(SealBrokenException.class, () -> Sealer.open(sealed, new Binding(7, 43, "https://acme.aimms.cloud", Binding.CURRENT), ONLY_A));
     }
 
     @Test

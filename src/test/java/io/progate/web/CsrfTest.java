@@ -37,7 +37,7 @@ class CsrfTest {
     void formPostWithTokenIsAccepted() {
         User user = fixtures.user("csrfok");
         Sessions.Session session = Sessions.signIn(user.username, Fixtures.PASSWORD);
-        session.postForm("/me/tokens", "name", "from-the-page")
+        session.postForm("/me/tokens", "name", "from-the-page", "scope", "read", "days", "90")
                 .then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body(containsString("pgt_"))
@@ -52,6 +52,6 @@ class CsrfTest {
                 .then().statusCode(400)
                 .body(containsString("Kept Name"))
                 .body(containsString("not an email address"))
-                .body(containsString("at least 8 characters"));
+                .body(containsString("at least 12 characters"));
     }
 }

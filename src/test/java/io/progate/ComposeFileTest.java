@@ -25,7 +25,8 @@ class ComposeFileTest {
 
     /** Quarkus settings the application relies on from the environment, beyond application.properties. */
     private static final Set<String> QUARKUS_SETTINGS = Set.of(
-            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
+            "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+            "QUARKUS_INIT_AND_EXIT");
 
     /** Keys of @ConfigMapping interfaces that have no default and no line in application.properties. */
     private static final Set<String> MAPPED_WITHOUT_DEFAULT = Set.of("PROGATE_ADMIN_PASSWORD");
@@ -57,13 +58,45 @@ class ComposeFileTest {
     @Test
     void everyVariableSetForThePortalIsReadByTheApplication() {
         List<String> unknown = new ArrayList<>();
-        for (Iterator<String> names = compose.at("/services/progate/environment").fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!readByApplication(name)) {
-                unknown.add(name);
+        for (String service : List.of("progate", "migrate")) {
+            for (Iterator<String> names = compose.at("/services/" + service + "/environment").fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!readByApplication(name)) {
+                    unknown.add(service + ": " + name);
+                }
             }
         }
         assertEquals(List.of(), unknown, "variables the application does not read");
+    }
+
+    @Test
+    void thePortalRunsAsARoleThatOwnsNothingWhileTheOwnerRunsTheMigrations() throws IOException {
+        JsonNode portal = compose.at("/services/progate/environment");
+        JsonNode migrate = compose.at("/services/migrate/environment");
+        String owner = compose.at("/services/db/environment/POSTGRES_USER").asText();
+        assertEquals("progate_app", portal.at("/QUARKUS_DATASOURCE_USERNAME").asText());
+        assertEquals("false", portal.at("/QUARKUS_FLYWAY_MIGRATE_AT_START").asText(), "the portal does not migrate");
+        assertTrue(!portal.has("QUARKUS_FLYWAY_USERNAME") && !portal.has("QUARKUS_FLYWAY_PASSWORD"),
+                "the portal never holds the owner's password");
+        assertEquals(owner, migrate.at("/QUARKUS_DATASOURCE_USERNAME").asText(), "migrations run as the owner");
+        assertEquals("true", migrate.at("/QUARKUS_INIT_AND_EXIT").asText(), "the migration run exits");
+        assertEquals("service_completed_successfully", compose.at("/services/progate/depends_on/migrate/condition").asText());
+        assertEquals(compose.at("/services/progate/build/dockerfile").asText(), compose.at("/services/migrate/build/dockerfile").asText());
+
+        List<String> mounts = new ArrayList<>();
+        compose.at("/services/db/volumes").forEach(v -> mounts.add(v.asText()));
+        assertTrue(mounts.stream().anyMatch(m -> m.startsWith("./src/main/docker/postgres/10-progate-roles.sh:/docker-entrypoint-initdb.d/")), mounts.toString());
+        assertTrue(mounts.stream().anyMatch(m -> m.startsWith("./src/main/docker/postgres/roles.sql:/progate/roles.sql")), mounts.toString());
+        String roles = Files.readString(Path.of("src/main/docker/postgres/roles.sql")).toLowerCase();
+        String script = Files.readString(Path.of("src/main/docker/postgres/10-progate-roles.sh"));
+        assertTrue(script.contains("-f /progate/roles.sql") && script.contains("PROGATE_APP_DB_PASSWORD"), script);
+        assertTrue(roles.contains("create role progate_app login"), roles);
+        assertTrue(roles.contains("grant select, insert, update, delete on tables to progate_app"), roles);
+        assertTrue(!roles.contains("owner to progate_app") && !roles.contains("superuser") && !roles.contains("grant all"),
+                "progate_app owns nothing and gets no blanket rights");
+        assertTrue(roles.contains("revoke create on schema public from public"), "progate_app cannot create tables");
+        String v92 = Files.readString(Path.of("src/main/resources/db/migration/V9_2__audit_privileges.sql")).toLowerCase();
+        assertTrue(v92.contains("revoke update, delete, truncate") && v92.contains("audit_event"), "only SELECT and INSERT on the audit table");
     }
 
     private boolean readByApplication(String name) {

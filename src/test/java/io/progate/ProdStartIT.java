@@ -2,6 +2,7 @@ package io.progate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,8 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class ProdStartIT {
 
     private static final String RUNNER = System.getProperty("progate.runner.jar", "target/quarkus-app/quarkus-run.jar");
-    private static final String PASSWORD = "prod-admin-password-42";
+    private static final String PASSWORD = "prod-bootstrap-secret-42";
+    private static final String MASTER_KEYS = "k1=" + Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B');
 
     @Test
     void refusesToStartWithOneClearLineWhenDatabaseUrlAndAdminPasswordAreMissing() throws Exception {
@@ -43,7 +50,7 @@ class ProdStartIT {
     }
 
     @Test
-    void refusesToStartWithoutAdminPasswordEvenWithADatabase() throws Exception {
+    void refusesToStartWithoutAdminPasswordWhenTheDatabaseCannotShowAnAdmin() throws Exception {
         Path log = Files.createTempFile("progate-refusal", ".log");
         Process process = start(Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/none"), log);
         assertTrue(process.waitFor(90, TimeUnit.SECONDS));
@@ -53,42 +60,131 @@ class ProdStartIT {
     }
 
     @Test
-    void startsAgainstAnExternalPostgresAndAnswersTheAdmin() throws Exception {
+    void startsAgainstAnExternalPostgresServesOperationsOnTheManagementPortAndNeedsTheAdminPasswordOnlyOnce()
+            throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             int port = freePort();
-            Path log = Files.createTempFile("progate-prod", ".log");
-            Process process = start(Map.of(
+            int management = freePort();
+            Map<String, String> env = new HashMap<>(Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"),
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "PROGATE_ADMIN_PASSWORD", PASSWORD,
-                    "PROGATE_MASTER_KEYS", "k1=" + Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B'),
+                    "PROGATE_MASTER_KEYS", MASTER_KEYS,
                     "PROGATE_ACTIVE_MASTER_KEY", "k1",
-                    "QUARKUS_HTTP_PORT", String.valueOf(port)), log);
+                    "QUARKUS_HTTP_PORT", String.valueOf(port),
+                    "QUARKUS_MANAGEMENT_PORT", String.valueOf(management)));
+            Path log = Files.createTempFile("progate-prod", ".log");
+            Process process = start(env, log);
             try {
-                HttpClient http = HttpClient.newHttpClient();
-                String basic = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-                HttpResponse<String> me = null;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (System.nanoTime() < deadline && process.isAlive()) {
-                    try {
-                        me = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
-                                .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(5)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        break;
-                    } catch (IOException notYet) {
-                        Thread.sleep(500);
-                    }
-                }
+                HttpResponse<String> me = awaitMe(process, port, PASSWORD);
                 String output = Files.readString(log);
                 assertTrue(me != null, "the portal answered; output:\n" + output);
                 assertEquals(200, me.statusCode(), me.body());
                 assertTrue(me.body().contains("\"admin\":true"), me.body());
                 assertTrue(!output.contains(PASSWORD), "the admin password is not logged");
                 assertTrue(!output.contains("using temporary key"), "no session key is logged:\n" + output);
+
+                // operations endpoints: on the management port only
+                for (String path : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+                    assertEquals(404, get(port, path).statusCode(), path + " on the portal's port");
+                }
+                HttpResponse<String> metrics = get(management, "/q/metrics");
+                assertEquals(200, metrics.statusCode());
+                assertTrue(metrics.body().contains("jvm_"), "Prometheus text");
+                assertEquals(200, get(management, "/q/openapi").statusCode());
+                assertEquals(200, get(management, "/q/health/ready").statusCode());
+                // the API's 401 never asks for Basic
+                HttpResponse<String> anonymous = get(port, "/api/v1/me");
+                assertEquals(401, anonymous.statusCode());
+                assertTrue(anonymous.headers().allValues("WWW-Authenticate").stream().noneMatch(v -> v.contains("Basic")));
             } finally {
-                process.destroy();
-                process.waitFor(30, TimeUnit.SECONDS);
+                stop(process);
             }
+
+            // second start: an admin exists, so no admin password is needed
+            env.remove("PROGATE_ADMIN_PASSWORD");
+            Path again = Files.createTempFile("progate-prod-again", ".log");
+            Process second = start(env, again);
+            try {
+                HttpResponse<String> me = awaitMe(second, port, PASSWORD);
+                assertTrue(me != null, "started without PROGATE_ADMIN_PASSWORD:\n" + Files.readString(again));
+                assertEquals(200, me.statusCode(), me.body());
+            } finally {
+                stop(second);
+            }
+        }
+    }
+
+    @Test
+    void migratesAsTheOwnerAndRunsAsARoleThatCannotRewriteTheAuditLog() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
+                    Statement sql = owner.createStatement()) {
+                sql.execute(Files.readString(Path.of("src/main/docker/postgres/roles.sql"))
+                        .replace(":'app_password'", "'app-role-secret'").replace(":\"owner\"", "\"postgres\""));
+            }
+            // the compose service 'migrate': migrations only, as the owner, then exit
+            Path migrateLog = Files.createTempFile("progate-migrate", ".log");
+            Process migrate = start(Map.of("QUARKUS_INIT_AND_EXIT", "true", "QUARKUS_DATASOURCE_JDBC_URL", url,
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres"), migrateLog);
+            assertTrue(migrate.waitFor(120, TimeUnit.SECONDS), "the migration run ends by itself");
+            assertEquals(0, migrate.exitValue(), Files.readString(migrateLog));
+
+            // the portal, as progate_app
+            int port = freePort();
+            Path log = Files.createTempFile("progate-app-role", ".log");
+            Process portal = start(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_USERNAME", "progate_app",
+                    "QUARKUS_DATASOURCE_PASSWORD", "app-role-secret", "QUARKUS_FLYWAY_MIGRATE_AT_START", "false",
+                    "PROGATE_ADMIN_PASSWORD", PASSWORD, "PROGATE_MASTER_KEYS", MASTER_KEYS,
+                    "PROGATE_ACTIVE_MASTER_KEY", "k1", "QUARKUS_HTTP_PORT", String.valueOf(port),
+                    "QUARKUS_MANAGEMENT_PORT", String.valueOf(freePort())), log);
+            try {
+                HttpResponse<String> me = awaitMe(portal, port, PASSWORD);
+                assertTrue(me != null, "the portal answered as progate_app:\n" + Files.readString(log));
+                assertEquals(200, me.statusCode(), me.body());
+            } finally {
+                stop(portal);
+            }
+            try (Connection app = DriverManager.getConnection(url, "progate_app", "app-role-secret");
+                    Statement sql = app.createStatement()) {
+                assertTrue(sql.executeQuery("select count(*) from audit_event").next());
+                for (String attempt : List.of("alter table audit_event disable trigger all",
+                        "drop table audit_event", "truncate audit_event", "update audit_event set actor = 'x'",
+                        "delete from audit_event", "alter table audit_event add column forged text",
+                        "create table forged (id int)")) {
+                    SQLException refused = assertThrows(SQLException.class, () -> sql.execute(attempt), attempt);
+                    assertTrue(refused.getSQLState().startsWith("42"), attempt + ": " + refused.getMessage());
+                }
+            }
+        }
+    }
+
+    private static HttpResponse<String> awaitMe(Process process, int port, String password) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String basic = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
+                        .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                Thread.sleep(500);
+            }
+        }
+        return null;
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
         }
     }
 
@@ -99,6 +195,7 @@ class ProdStartIT {
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("PROGATE_"));
         environment.put("QUARKUS_HTTP_PORT", "0");
+        environment.put("QUARKUS_MANAGEMENT_PORT", "0");
         environment.putAll(env);
         return builder.start();
     }

@@ -173,7 +173,7 @@ public class TeamService {
         }
         try {
             URI uri = new URI(url);
-            boolean ok = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+            boolean ok = ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
                     && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null
                     && uri.getUserInfo() == null && url.length() <= 500;
             v.check(ok, "proUrl", "an http(s) URL such as https://acme.aimms.cloud, without query or credentials");

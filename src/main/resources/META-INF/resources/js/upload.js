@@ -12,6 +12,11 @@
     var xhr = new XMLHttpRequest();
     xhr.open('POST', form.action);
     xhr.setRequestHeader('X-Upload-Progress', '1');
+    // the CSRF token also travels as a header, so that it is checked before the upload is read
+    var csrf = form.querySelector('input[name="progate-csrf"]');
+    if (csrf) {
+      xhr.setRequestHeader('X-CSRF-TOKEN', csrf.value);
+    }
     xhr.upload.addEventListener('progress', function (e) {
       if (e.lengthComputable) {
         bar.hidden = false;

@@ -33,6 +33,11 @@ public final class Sessions {
             cookies.put("progate-session", sessionCookie);
         }
 
+        /** The session cookie's current value. */
+        public String cookie() {
+            return cookies.get("progate-session");
+        }
+
         public RequestSpecification request() {
             return given().redirects().follow(false).cookies(cookies);
         }
@@ -56,10 +61,15 @@ public final class Sessions {
         }
 
         public String csrfToken() {
-            Response page = get("/me");
-            Matcher m = CSRF_FIELD.matcher(page.asString());
+            return csrfTokenFrom("/me");
+        }
+
+        /** The CSRF token in the forms of {@code page}. */
+        public String csrfTokenFrom(String page) {
+            Response answer = get(page);
+            Matcher m = CSRF_FIELD.matcher(answer.asString());
             if (!m.find()) {
-                throw new AssertionError("no CSRF field on /me");
+                throw new AssertionError("no CSRF field on " + page);
             }
             return m.group(1);
         }

@@ -105,7 +105,9 @@ class ExecutionPagesTest {
         x.await(r.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED);
 
         as(t.approver()).contentType("application/json").post("/api/v1/executions/" + r.id + "/close").then().statusCode(409);
-        as(t.approver()).contentType("application/x-www-form-urlencoded").formParams(Map.of("x", "y"))
+        // a browser session without the token is refused (Basic with no cookie needs none)
+        io.progate.account.Sessions.signIn(t.approver().username, Fixtures.PASSWORD).request()
+                .contentType("application/x-www-form-urlencoded").formParams(Map.of("x", "y"))
                 .post("/executions/" + r.id + "/close").then().statusCode(400);
     }
 

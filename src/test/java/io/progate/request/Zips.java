@@ -70,4 +70,16 @@ public final class Zips {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A WebUI project of about {@code bytes} that does not compress (random text). */
+    public static byte[] bigProject(int bytes) {
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("Project.aimms", "project file");
+        entries.put("MainProject/Main.ams", "Model Main_Project { }");
+        entries.put("MainProject/WebUI/webui.json", "{\"pages\":[]}");
+        byte[] noise = new byte[bytes * 3 / 4];
+        new java.util.Random(bytes).nextBytes(noise);
+        entries.put("MainProject/data.bin", java.util.Base64.getEncoder().encodeToString(noise));
+        return zip(entries);
+    }
 }

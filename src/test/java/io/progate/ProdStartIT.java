@@ -118,7 +118,8 @@ class ProdStartIT {
     @Test
     void migratesAsTheOwnerAndRunsAsARoleThatCannotRewriteTheAuditLog() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            String url = postgres.getJdbcUrl("postgres", "postgres");
+            // no user in the URL: each connection below says who it is
+            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
             try (Connection owner = DriverManager.getConnection(url, "postgres", "postgres");
                     Statement sql = owner.createStatement()) {
                 sql.execute(Files.readString(Path.of("src/main/docker/postgres/roles.sql"))
@@ -148,7 +149,12 @@ class ProdStartIT {
             }
             try (Connection app = DriverManager.getConnection(url, "progate_app", "app-role-secret");
                     Statement sql = app.createStatement()) {
-                assertTrue(sql.executeQuery("select count(*) from audit_event").next());
+                var who = sql.executeQuery("select current_user, (select tableowner from pg_tables where tablename = 'audit_event')");
+                assertTrue(who.next());
+                assertEquals("progate_app", who.getString(1));
+                assertEquals("postgres", who.getString(2), "the owner ran the migrations");
+                var events = sql.executeQuery("select count(*) from audit_event where action = 'user.create'");
+                assertTrue(events.next() && events.getLong(1) == 1, "the portal wrote the admin's creation as progate_app");
                 for (String attempt : List.of("alter table audit_event disable trigger all",
                         "drop table audit_event", "truncate audit_event", "update audit_event set actor = 'x'",
                         "delete from audit_event", "alter table audit_event add column forged text",

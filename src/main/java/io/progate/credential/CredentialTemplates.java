@@ -58,10 +58,13 @@ public final class CredentialTemplates {
         return when(credential.lastUsedAt);
     }
 
-    /** "removed by x, date" or "replaced date". */
+    /** "removed by x, date", "retired (reason) by x, date" or "replaced date". */
     static String retired(Credential credential) {
-        return credential.removedAt != null ? "removed by " + credential.removedBy + ", " + when(credential.removedAt)
-                : "replaced " + when(credential.replacedAt);
+        if (credential.removedAt != null) {
+            return (credential.retiredReason == null ? "removed" : "retired (" + credential.retiredReason + ")")
+                    + " by " + credential.removedBy + ", " + when(credential.removedAt);
+        }
+        return "replaced " + when(credential.replacedAt);
     }
 
     private static String when(Instant instant) {

@@ -94,6 +94,19 @@ class SignInGuessingTest {
     }
 
     @Test
+    void guessesPastTheLimitGet429WithRetryAfterAsJsonOnTheApi() {
+        User user = fixtures.user("apithrottle");
+        // the test profile allows 25 failures per user name in the window
+        for (int i = 0; i < 25; i++) {
+            given().auth().preemptive().basic(user.username, "wrong-" + i).get("/api/v1/me").then().statusCode(401);
+        }
+        var waited = given().auth().preemptive().basic(user.username, Fixtures.PASSWORD).get("/api/v1/me")
+                .then().statusCode(429).contentType(org.hamcrest.Matchers.containsString("application/json"))
+                .body("error", org.hamcrest.Matchers.containsString("try again later")).extract();
+        assertTrue(Integer.parseInt(waited.header("Retry-After")) > 0);
+    }
+
+    @Test
     void everyFailureIsAuditedWithItsReasonAndNoPassword() {
         User user = fixtures.user("auditfail");
         LoginFormTest.signIn(user.username, "the-wrong-one-123").then().header("Location", endsWith("/login?error=true"));

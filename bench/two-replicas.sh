@@ -9,6 +9,7 @@
 # Database: a fresh database of its own on the PostgreSQL at 127.0.0.1:5432 (user postgres, no
 # password), dropped afterwards; without one, an embedded PostgreSQL started by this script.
 # Ports 18101 (A), 18102 (B). Not part of ./mvnw verify.
+# The replicas' logs are kept in target/two-replicas/.
 # Usage: bench/two-replicas.sh [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,7 @@ cleanup() {
     if [ -n "${DB_NAME:-}" ]; then
         psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB_NAME with (force)" >/dev/null 2>&1 || true
     fi
+    mkdir -p target/two-replicas && cp "$WORK"/*.log target/two-replicas/ 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -100,5 +102,6 @@ EOF
 RESTART_A="bash $WORK/restart-a.sh"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $DB_KIND; $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-java -cp "$JDBC_JAR" bench/TwoReplicas.java "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$JDBC" postgres \
+java -cp "$JDBC_JAR" ${BENCH_JAVA_OPTS:-} bench/TwoReplicas.java "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$JDBC" postgres \
     "$ADMIN_PASSWORD" "$KILL_A" "$RESTART_A"
+echo "errors logged by the replicas: $(cat "$WORK"/replica-*.log | grep -c ' ERROR ' || true)"

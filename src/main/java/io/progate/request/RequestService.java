@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Files, decides, cancels and expires release requests. Every change locks the request's row
@@ -56,6 +57,20 @@ public class RequestService {
 
     @Inject
     PolicyService policies;
+
+    /**
+     * Actions on one request queue here, one thread per replica at a time, holding no database
+     * connection while they wait: a burst of calls on one request (200 approvals at once) then waits
+     * in memory instead of filling the connection pool with transactions blocked on the row lock.
+     * The row lock still orders the replicas.
+     */
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
+
+    {
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock(true);
+        }
+    }
 
     /** The app name a POLICY request carries (it concerns the team, not an app). */
     public static final String POLICY_TARGET = "(team policy)";
@@ -166,14 +181,21 @@ public class RequestService {
      */
     public ReleaseRequest act(long id, User user, RequestAction action, String comment) {
         String text = comment == null || comment.isBlank() ? null : comment.trim();
-        Done done = QuarkusTransaction.requiringNew().call(() -> actLocked(id, user, action, text));
-        if (done.refusal() == null) {
-            return done.request();
+        ReentrantLock stripe = stripes[Math.floorMod(Long.hashCode(id), stripes.length)];
+        stripe.lock();
+        try {
+            Done done = QuarkusTransaction.requiringNew().call(() -> actLocked(id, user, action, text));
+            if (done.refusal() == null) {
+                return done.request();
+            }
+            Refusal refusal = done.refusal();
+            QuarkusTransaction.requiringNew().run(() -> audit.record(AuditRecord.of(action.auditAction(), "request",
+                    Long.toString(id)).team(refusal.teamId()).actor(user.username).details(refusal.details())
+                    .failure()));
+            throw refusal.exception();
+        } finally {
+            stripe.unlock();
         }
-        Refusal refusal = done.refusal();
-        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditRecord.of(action.auditAction(), "request",
-                Long.toString(id)).team(refusal.teamId()).actor(user.username).details(refusal.details()).failure()));
-        throw refusal.exception();
     }
 
     /** A refused action: the answer's status, why, and what the audit event says. */

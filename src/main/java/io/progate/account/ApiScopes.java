@@ -39,7 +39,7 @@ public final class ApiScopes {
             rule(Set.of("PUT"), "/teams/" + SEG + "/policy", scope(TokenScope.DECIDE)),
             rule(Set.of("POST"), "/teams/" + SEG + "/requests", scope(TokenScope.SUBMIT)),
             rule(Set.of("POST"), "/requests/" + SEG + "/cancel", scope(TokenScope.SUBMIT)),
-            rule(Set.of("POST"), "/requests/" + SEG + "/(approve|reject|retry)", scope(TokenScope.DECIDE)),
+            rule(Set.of("POST"), "/requests/" + SEG + "/(approve|reject|retry|close)", scope(TokenScope.DECIDE)),
             rule(Set.of("POST"), "/executions/" + SEG + "/close", scope(TokenScope.DECIDE)));
 
     private ApiScopes() {

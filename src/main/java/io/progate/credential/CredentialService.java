@@ -109,7 +109,8 @@ public class CredentialService {
             }
             refuseDisallowedUrl(current.team);
             Secret opened = vault.open(current);
-            current.lastUsedAt = now;
+            // a bulk update, not the entity's: concurrent uses of one key must not collide on its @Version
+            Credential.update("lastUsedAt = ?1 where id = ?2", now, current.id);
             return opened;
         });
         try (secret) {

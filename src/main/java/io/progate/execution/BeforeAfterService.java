@@ -2,6 +2,10 @@ package io.progate.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.progate.common.ConflictException;
+import io.progate.credential.Credential;
+import io.progate.credential.CredentialService;
+import io.progate.credential.Scope;
 import io.progate.pro.AppUpdate;
 import io.progate.pro.Authorization;
 import io.progate.pro.ProAccount;
@@ -12,6 +16,7 @@ import io.progate.pro.ProException;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
 import io.progate.request.RequestType;
+import io.progate.team.Team;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,8 +45,16 @@ public class BeforeAfterService {
     @Inject
     ObjectMapper json;
 
-    public BeforeAfter compute(ProAccount account, RequestType type, String name, String version, String payload,
-            List<Authorization> accessBefore) {
+    @Inject
+    CredentialService credentials;
+
+    /**
+     * The view for a request of team {@code teamId}: app facts are read with {@code account} (the
+     * PublishApp key); entity names in access lists with the team's key that has scope
+     * Authentication, when it has one.
+     */
+    public BeforeAfter compute(ProAccount account, long teamId, RequestType type, String name, String version,
+            String payload, List<Authorization> accessBefore) {
         String now = Instant.now().toString();
         Optional<ProApp> current = apps.find(account, name, version);
         if (current.isEmpty()) {
@@ -70,7 +83,7 @@ public class BeforeAfterService {
             return new BeforeAfter(now, type.name(), name, version, true, changes, latestBefore, latestAfter, false,
                     false, false, List.of(), List.of(), List.of());
         }
-        Map<Long, String> names = entityNames(account);
+        Map<Long, String> names = entityNames(teamId, account.proUrl());
         List<String> after = describe(update.authorizations(), names);
         List<String> before = accessBefore == null ? null : describe(accessBefore, names);
         List<String> added = before == null ? after : after.stream().filter(a -> !before.contains(a)).toList();
@@ -139,7 +152,24 @@ public class BeforeAfterService {
         }
     }
 
-    /** Names of environments, groups and users by entity id; empty when the key may not read them. */
+    /**
+     * Names of environments, groups and users by entity id, read with the team's key that has scope
+     * Authentication (the PublishApp key may not read the directory); empty when there is none or
+     * PRO refuses.
+     */
+    private Map<Long, String> entityNames(long teamId, String proUrl) {
+        Optional<Credential> key = QuarkusTransaction.requiringNew()
+                .call(() -> credentials.usableFor(Team.findById(teamId), Scope.AUTHENTICATION));
+        if (key.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return credentials.withSecret(key.get(), secret -> entityNames(new ProAccount(proUrl, secret.reveal())));
+        } catch (ConflictException e) {
+            return Map.of();
+        }
+    }
+
     private Map<Long, String> entityNames(ProAccount account) {
         Map<Long, String> names = new HashMap<>();
         try {

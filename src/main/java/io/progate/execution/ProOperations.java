@@ -114,7 +114,7 @@ public class ProOperations {
         if (c.type() == RequestType.PUBLISH) {
             return null;
         }
-        return beforeAfter.compute(account, c.type(), c.appName(), c.appVersion(), c.payload(), accessBefore);
+        return beforeAfter.compute(account, c.teamId(), c.type(), c.appName(), c.appVersion(), c.payload(), accessBefore);
     }
 
     private PublishMetadata metadata(Claim c) {
@@ -126,7 +126,7 @@ public class ProOperations {
     }
 
     private PackageSource source(RequestPackage pkg) {
-        return PackageSource.of(pkg.fileName, () -> store.open(pkg));
+        return PackageSource.of(pkg.fileName, () -> store.openVerified(pkg));
     }
 
     private static boolean same(String a, String b) {

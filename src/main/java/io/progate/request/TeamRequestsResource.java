@@ -67,7 +67,7 @@ public class TeamRequestsResource {
     public TemplateInstance form(@PathParam("slug") String slug, @QueryParam("type") String type,
             @QueryParam("app") String app, @QueryParam("version") String version) {
         Team team = teams.require(slug, currentUser.get());
-        RequestType kind = RequestType.parse(type).orElse(RequestType.PUBLISH);
+        RequestType kind = RequestType.parse(type).filter(RequestType::isProChange).orElse(RequestType.PUBLISH);
         RequestForm form = RequestForm.blank(kind, app, version);
         return Templates.form(team, form, choices(team, form), Map.of());
     }

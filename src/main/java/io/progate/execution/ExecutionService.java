@@ -1,5 +1,6 @@
 package io.progate.execution;
 
+import io.progate.access.CurrentAccess;
 import io.progate.account.User;
 import io.progate.audit.AuditRecord;
 import io.progate.audit.AuditLog;
@@ -101,11 +102,11 @@ public class ExecutionService {
         if (key.isEmpty()) {
             return new LiveView(null, FailureWords.noKey());
         }
-        List<io.progate.pro.Authorization> accessBefore = beforeAfter.accessBefore(r.team.id, r.appName, r.appVersion, r.id);
+        CurrentAccess accessBefore = beforeAfter.accessBefore(r.team.id, r.appName, r.appVersion, r.id);
         try {
             return credentials.withSecret(key.get(), secret -> new LiveView(beforeAfter.compute(
-                    new ProAccount(r.team.proUrl, secret.reveal()), r.type, r.appName, r.appVersion, r.payload,
-                    accessBefore), null));
+                    new ProAccount(r.team.proUrl, secret.reveal()), r.team.id, r.type, r.appName, r.appVersion,
+                    r.payload, accessBefore), null));
         } catch (ProException | ConflictException e) {
             return new LiveView(null, "PRO could not be asked: " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.progate.pro;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +34,11 @@ class ProCalls {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CircuitBreakerMaintenance maintenance;
+
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
     private final Map<String, Guard> breakers = new ConcurrentHashMap<>();
-    private final Map<String, CircuitBreakerState> breakerStates = new ConcurrentHashMap<>();
     private volatile Guard retry;
 
     /** A safe call (GET): retried after transient failures. */
@@ -56,7 +59,16 @@ class ProCalls {
 
     /** The breaker's state for an account URL: closed, open or half-open ({@code closed} before its first call). */
     CircuitBreakerState breakerState(String proUrl) {
-        return breakerStates.getOrDefault(new ProAccount(proUrl, "-").proUrl(), CircuitBreakerState.CLOSED);
+        String url = new ProAccount(proUrl, "-").proUrl();
+        if (!breakers.containsKey(url)) {
+            return CircuitBreakerState.CLOSED;
+        }
+        return maintenance.currentState(breakerName(url));
+    }
+
+    /** The name under which an account's breaker is registered with SmallRye's {@link CircuitBreakerMaintenance}. */
+    static String breakerName(String proUrl) {
+        return "progate-pro " + proUrl;
     }
 
     @SuppressWarnings("unchecked")
@@ -143,7 +155,7 @@ class ProCalls {
                 // only transient failures count against the account; a refusal or an answer ProGate
                 // cannot read counts as an answer (SmallRye treats what `when` rejects as a success)
                 .when(e -> e instanceof ProException && ((ProException) e).isTransient())
-                .onStateChange(state -> breakerStates.put(url, state))
+                .name(breakerName(url))
                 .done()
                 .build());
     }

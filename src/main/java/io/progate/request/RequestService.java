@@ -57,11 +57,11 @@ public class RequestService {
     /** Validates everything, then stores package and request in one transaction; nothing half-made stays. */
     public ReleaseRequest submit(String slug, User author, Submission submission) {
         Team team = teams.require(slug, author);
-        Validated valid = validation.validate(submission);
-        List<FieldError> remote = proChecks.check(team, valid);
-        if (!remote.isEmpty()) {
-            throw new InvalidInputException(remote);
+        ProChecks.Checked checked = proChecks.check(team, validation.validate(submission));
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidInputException(checked.errors());
         }
+        Validated valid = checked.request();
         return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid));
     }
 
@@ -78,6 +78,7 @@ public class RequestService {
         r.appName = valid.appName();
         r.appVersion = valid.appVersion();
         r.payload = toJson(valid.body());
+        r.aimmsBuild = valid.aimmsBuild();
         if (valid.file() != null) {
             r.pkg = store.store(valid.file().path(), valid.file().fileName(), valid.inspection());
         }
@@ -92,6 +93,9 @@ public class RequestService {
         r.persist();
         Map<String, Object> details = describe(r);
         details.put("requiredApprovals", r.requiredApprovals);
+        if (r.aimmsBuild != null) {
+            details.put("aimmsBuild", r.aimmsBuild);
+        }
         if (r.pkg != null) {
             details.put("size", r.pkg.sizeBytes);
             details.put("sha256", r.pkg.sha256);

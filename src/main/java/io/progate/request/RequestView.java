@@ -30,7 +30,8 @@ public record RequestView(
         Instant expiresAt,
         Instant decidedAt,
         Instant finishedAt,
-        JsonNode outcome) {
+        JsonNode outcome,
+        String aimmsBuild) {
 
     /** A stored file: name, size, SHA-256, inspection, and whether its content was purged. */
     public record PackageView(String fileName, long size, String sha256, boolean purged, Inspection inspection) {

@@ -47,6 +47,9 @@ public class AccessDirectory {
             return Directory.unreadable("PRO's user manager could not be read: " + e.getMessage());
         } catch (ConflictException e) {
             return Directory.unreadable("the team's key with scope Authentication could not be used: " + e.getMessage());
+        } catch (RuntimeException e) {
+            Log.infof("Could not read the user manager of team %s: %s", team.slug, e.getClass().getSimpleName());
+            return Directory.unreadable("PRO's user manager could not be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 

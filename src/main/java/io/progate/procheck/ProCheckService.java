@@ -96,7 +96,7 @@ public class ProCheckService {
             List<ProGroup> found = directory.groups(account);
             return found.size() + " groups" + ids(found.stream().map(ProGroup::id).toList());
         }));
-        steps.add(step(team, "users", "GET", "/pro/user-manager/v1/user?offset=&limit=100", Scope.AUTHENTICATION, true,
+        steps.add(step(team, "users", "GET", "/pro/user-manager/v1/user?offset=0&limit=100, then 100, 200, ...", Scope.AUTHENTICATION, true,
                 account -> {
                     List<ProUser> found = directory.users(account);
                     int pages = found.size() / ProDirectory.PAGE + 1;
@@ -108,7 +108,7 @@ public class ProCheckService {
             return page.total() + " tasks in all";
         }));
         steps.add(step(team, "API keys", "GET", "/pro/user-manager/v1/user/@current/api-key", Scope.API_KEY, true,
-                account -> apiKeys.list(account).size() + " API keys of the key's user"));
+                account -> "API keys of the key's user: " + apiKeys.list(account).size()));
         return new ProCheck(team.slug, team.proUrl, Instant.now(), breakers.state(team.proUrl), steps);
     }
 

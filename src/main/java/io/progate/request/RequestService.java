@@ -6,7 +6,6 @@ import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
-import io.progate.common.FieldError;
 import io.progate.common.InvalidInputException;
 import io.progate.common.Validator;
 import io.progate.team.Team;

@@ -267,6 +267,46 @@ class ProWireTest {
         assertNull(variant.get(1).groups());
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode users(int from, int count) {
+        com.fasterxml.jackson.databind.node.ArrayNode list = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createArrayNode();
+        for (int i = from; i < from + count; i++) {
+            list.addObject().put("account_name", "acme").put("environment_name", "ROOT").put("user_name", "u" + i);
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("status", 200)
+                .put("contentType", "application/json").set("json", list);
+    }
+
+    @Test
+    void usersAreReadUntilAShortPageAndEnvironmentsPageOnlyAfterAFullFirstPage() {
+        wire.answer(users(0, 100));
+        wire.answer(users(100, 50));
+        List<ProUser> all = directory.users(wire.account());
+        assertEquals(150, all.size());
+        assertEquals("u149", all.get(149).userName());
+        assertEquals(List.of(Map.of("offset", List.of("0"), "limit", List.of("100")),
+                Map.of("offset", List.of("100"), "limit", List.of("100"))),
+                wire.seen().stream().map(ProWire.Seen::query).toList());
+
+        wire.reset();
+        wire.answer(users(0, 100));
+        wire.answer(users(0, 0));
+        assertEquals(100, directory.environments(wire.account()).size());
+        assertEquals(List.of(Map.of(), Map.of("offset", List.of("100"), "limit", List.of("100"))),
+                wire.seen().stream().map(ProWire.Seen::query).toList());
+    }
+
+    @Test
+    void aPROThatIgnoresPagingIsReadOnce() {
+        wire.answer(users(0, 100));
+        wire.answer(users(0, 100));
+        assertEquals(100, directory.users(wire.account()).size(), "a repeated page is not counted twice");
+        wire.reset();
+        wire.answer(users(0, 230));
+        assertEquals(230, directory.users(wire.account()).size(), "a page longer than asked for is everything");
+        assertEquals(1, wire.seen().size());
+    }
+
     @Test
     void userFiltersSortAndPagingAreSentAsDocumented() {
         Map<String, String> filters = new LinkedHashMap<>();

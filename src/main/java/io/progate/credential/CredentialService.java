@@ -100,7 +100,8 @@ public class CredentialService {
                         ? "expired" : "retired") + " and cannot be used");
             }
             Secret opened = vault.open(current);
-            current.lastUsedAt = now;
+            // a bulk update, not the entity's: concurrent uses of one key must not collide on its @Version
+            Credential.update("lastUsedAt = ?1 where id = ?2", now, current.id);
             return opened;
         });
         try (secret) {

@@ -27,6 +27,10 @@ public class ExecutionAttempt extends BaseEntity {
     @Column(name = "worker_id", nullable = false)
     public String workerId;
 
+    /** The generation of the claim under which the attempt was made. */
+    @Column(nullable = false)
+    public long generation;
+
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
 

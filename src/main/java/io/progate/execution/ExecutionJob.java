@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * The worker's bookkeeping for one request: until when the current claim holds (or when the next
- * retry is due), how many transient failures this round has seen, and whether an approver closed
- * the request after it failed.
+ * retry is due, by the database's clock), the claim's generation (every claim takes the next one;
+ * a worker whose generation is no longer this one lost its claim), where the current round of
+ * attempts began, and how many transient failures this round has seen.
  */
 @Entity
 @Table(name = "execution_job")
@@ -28,17 +29,15 @@ public class ExecutionJob extends BaseEntity {
     @Column(name = "transient_failures", nullable = false)
     public int transientFailures;
 
-    @Column(name = "closed_at")
-    public Instant closedAt;
+    /** Fencing token: raised by one on every claim. */
+    @Column(nullable = false)
+    public long generation;
 
-    @Column(name = "closed_by")
-    public String closedBy;
+    /** The last attempt number before the current round began (a claim from APPROVED starts one). */
+    @Column(name = "round_start_attempt", nullable = false)
+    public int roundStartAttempt;
 
     public static Optional<ExecutionJob> forRequest(long requestId) {
         return find("requestId", requestId).firstResultOptional();
-    }
-
-    public boolean isClosed() {
-        return closedAt != null;
     }
 }

@@ -1,6 +1,7 @@
 package io.progate.execution;
 
 import io.progate.account.CurrentUser;
+import io.progate.common.ConflictException;
 import io.progate.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -58,8 +59,12 @@ public class ExecutionResource {
     @POST
     @Path("close")
     public Response close(@PathParam("id") long id) {
-        executions.close(id, currentUser.get());
-        return Flash.redirect(page(id), "Closed: nothing more will be tried for this request.");
+        try {
+            executions.close(id, currentUser.get());
+            return Flash.redirect(page(id), "Closed: nothing more will be tried for this request.");
+        } catch (ConflictException e) {
+            return Flash.redirectWithError(page(id), e.getMessage());
+        }
     }
 
     static String page(long id) {

@@ -6,6 +6,7 @@ import io.progate.credential.CredentialService;
 import io.progate.credential.Scope;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
+import io.progate.request.PackageMismatchException;
 import io.progate.request.RequestType;
 import io.progate.team.Team;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,7 +19,9 @@ import java.util.Optional;
 /**
  * Carries out one claimed request: opens the team's key (only here, only for these calls), asks
  * PRO about an earlier attempt of unknown outcome, checks for drift, records the attempt, makes the
- * one changing call and records its outcome.
+ * one changing call and records its outcome with the request's final status. Before every PRO call
+ * it checks that the claim is still its own ({@link ExecutionRecorder#checkLease}); every write is
+ * fenced the same way, so a worker that lost its claim stops without writing or calling PRO.
  */
 @ApplicationScoped
 public class ExecutionRunner {
@@ -42,14 +45,18 @@ public class ExecutionRunner {
         if (c.approvedAt() != null) {
             metrics.startDelay(Duration.between(c.approvedAt(), Instant.now()));
         }
+        if (c.decidedBefore()) {
+            recorder.resumeDecided(c);
+            return;
+        }
         if (c.type() == RequestType.PUBLISH && (c.pkg() == null || c.pkg().isPurged())) {
-            refuse(c, workerId, AttemptOutcome.FAILED, FailureWords.purged());
+            recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.purged(), null);
             return;
         }
         Optional<Credential> key = QuarkusTransaction.requiringNew()
                 .call(() -> credentials.usableFor(Team.findById(c.teamId()), Scope.PUBLISH_APP));
         if (key.isEmpty()) {
-            refuse(c, workerId, AttemptOutcome.FAILED, FailureWords.noKey());
+            recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.noKey(), null);
             return;
         }
         try {
@@ -58,7 +65,7 @@ public class ExecutionRunner {
                 return null;
             });
         } catch (ConflictException e) {
-            refuse(c, workerId, AttemptOutcome.FAILED, FailureWords.keyUnusable(e.getMessage()));
+            recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.keyUnusable(e.getMessage()), null);
         }
     }
 
@@ -66,30 +73,32 @@ public class ExecutionRunner {
         BeforeAfter snapshot;
         try {
             if (c.uncertain()) {
+                recorder.checkLease(c);
                 Reconciliation found = ops.reconcile(account, c);
                 if (found.kind() == Reconciliation.Kind.DONE) {
                     recorder.reconciled(c, found.message());
                     return;
                 }
                 if (found.kind() == Reconciliation.Kind.DIFFERENT) {
-                    refuse(c, workerId, AttemptOutcome.DRIFT, FailureWords.drift(found.message()));
+                    recorder.refused(c, workerId, AttemptOutcome.DRIFT, FailureWords.drift(found.message()), null);
                     return;
                 }
                 recorder.lost(c, found.message());
             }
+            recorder.checkLease(c);
             Optional<String> drift = ops.drift(account, c);
             if (drift.isPresent()) {
-                refuse(c, workerId, AttemptOutcome.DRIFT, FailureWords.drift(drift.get()));
+                recorder.refused(c, workerId, AttemptOutcome.DRIFT, FailureWords.drift(drift.get()), null);
                 return;
             }
+            recorder.checkLease(c);
             snapshot = ops.snapshot(account, c, beforeAfter.accessBefore(c.teamId(), c.appName(), c.appVersion(),
                     c.requestId()));
         } catch (ProException e) {
             if (e.isTransient()) {
-                recorder.refused(c, workerId, AttemptOutcome.TRANSIENT, "could not ask PRO: " + e.getMessage(), null);
-                recorder.transientFailure(c, e.getMessage());
+                recorder.transientRead(c, workerId, "could not ask PRO: " + e.getMessage());
             } else {
-                refuse(c, workerId, AttemptOutcome.FAILED, FailureWords.of(e, c), e.status());
+                recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.of(e, c), e.status());
             }
             return;
         }
@@ -97,33 +106,39 @@ public class ExecutionRunner {
     }
 
     private void call(Claim c, String workerId, ProAccount account, BeforeAfter snapshot) {
-        ExecutionAttempt attempt = recorder.begin(c, workerId, snapshot, beforeAfter.toJson(snapshot));
+        ExecutionAttempt attempt = recorder.begin(c, workerId, beforeAfter.toJson(snapshot));
         long start = System.nanoTime();
         try {
             ops.perform(account, c);
-            recorder.completed(c, attempt, AttemptOutcome.SUCCEEDED, null, "PRO accepted the " + c.what(), "",
-                    since(start));
-            recorder.succeeded(c, "PRO accepted the " + c.what());
         } catch (ProException e) {
             if (e.isTransient()) {
-                recorder.completed(c, attempt, AttemptOutcome.TRANSIENT, e.status(), e.getMessage(), e.excerpt(),
-                        since(start));
-                recorder.transientFailure(c, e.getMessage());
+                recorder.transientCall(c, attempt, e.status(), e.getMessage(), e.excerpt(), since(start));
             } else {
-                String message = FailureWords.of(e, c);
-                recorder.completed(c, attempt, AttemptOutcome.FAILED, e.status(), message, e.excerpt(), since(start));
-                recorder.failed(c, message, e.status());
+                recorder.failed(c, attempt, e.status(), FailureWords.of(e, c), e.excerpt(), since(start));
+            }
+            return;
+        } catch (RuntimeException e) {
+            Optional<PackageMismatchException> mismatch = mismatch(e);
+            if (mismatch.isEmpty()) {
+                throw e;
+            }
+            recorder.failed(c, attempt, null, mismatch.get().getMessage(), "", since(start));
+            return;
+        }
+        recorder.succeeded(c, attempt, since(start));
+    }
+
+    /** The package-mismatch refusal somewhere in the cause chain of a failed upload. */
+    private static Optional<PackageMismatchException> mismatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PackageMismatchException) {
+                return Optional.of((PackageMismatchException) t);
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
-    }
-
-    private void refuse(Claim c, String workerId, AttemptOutcome outcome, String message) {
-        refuse(c, workerId, outcome, message, null);
-    }
-
-    private void refuse(Claim c, String workerId, AttemptOutcome outcome, String message, Integer proStatus) {
-        recorder.refused(c, workerId, outcome, message, null);
-        recorder.failed(c, message, proStatus);
+        return Optional.empty();
     }
 
     private static Duration since(long startNanos) {

@@ -11,18 +11,17 @@ import io.progate.credential.Scope;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
 import io.progate.request.ReleaseRequest;
+import io.progate.audit.AuditEvent;
+import io.progate.audit.Outcome;
+import io.progate.request.RequestAction;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;
 import io.progate.request.RequestType;
 import io.progate.team.Team;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /** What people do with and see of an execution: its attempts, closing a failure, the before/after view. */
@@ -45,42 +44,19 @@ public class ExecutionService {
     @Transactional
     public ExecutionView view(long requestId, User user) {
         ReleaseRequest r = requests.require(requestId, user);
-        Optional<ExecutionJob> job = ExecutionJob.forRequest(requestId);
-        boolean closed = job.map(ExecutionJob::isClosed).orElse(false) && r.status == RequestStatus.FAILED;
-        boolean mayAct = r.status == RequestStatus.FAILED && !closed && requests.mayDecide(r, user);
-        return new ExecutionView(r.id, r.status.name(), closed, job.map(j -> j.closedBy).orElse(null), r.outcome,
+        boolean closed = r.status == RequestStatus.CLOSED;
+        String closedBy = closed ? AuditEvent.<AuditEvent>find("action = 'request.close' and targetType = 'request'"
+                + " and targetId = ?1 and outcome = ?2 order by id desc", r.id.toString(), Outcome.SUCCESS)
+                .firstResultOptional().map(e -> e.actor).orElse(null) : null;
+        boolean mayAct = requests.may(r, user, RequestAction.RETRY) || requests.may(r, user, RequestAction.CLOSE);
+        return new ExecutionView(r.id, r.status.name(), closed, closedBy, r.outcome,
                 mayAct, ExecutionAttempt.of(requestId).stream().map(ExecutionView.AttemptView::of).toList(),
                 ExecutionAttempt.latestSnapshot(requestId).flatMap(a -> beforeAfter.fromJson(a.snapshot)).orElse(null));
     }
 
-    /** An approver closes a FAILED request: nothing more will be tried unless someone retries it. */
-    @Transactional
+    /** An approver closes a FAILED request: the request's own state machine does it (see {@link RequestAction}). */
     public void close(long requestId, User user) {
-        ReleaseRequest r = ReleaseRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
-        if (r == null) {
-            throw new jakarta.ws.rs.NotFoundException("no such request");
-        }
-        requests.require(requestId, user);
-        if (!requests.mayDecide(r, user)) {
-            throw new ForbiddenException("only approvers of the team, other than the author, close a request");
-        }
-        if (r.status != RequestStatus.FAILED) {
-            throw new ConflictException("only a FAILED request can be closed; this one is " + r.status);
-        }
-        ExecutionJob job = ExecutionJob.forRequest(requestId).orElseGet(() -> {
-            ExecutionJob fresh = new ExecutionJob();
-            fresh.requestId = requestId;
-            fresh.availableAt = Instant.now();
-            fresh.persist();
-            return fresh;
-        });
-        if (job.isClosed()) {
-            throw new ConflictException("the request is closed already");
-        }
-        job.closedAt = Instant.now();
-        job.closedBy = user.username;
-        audit.record(AuditRecord.of("execution.close", "request", r.id.toString()).team(r.team.id)
-                .details(Map.of("type", r.type.name(), "appName", r.appName, "appVersion", r.appVersion)));
+        requests.close(requestId, user);
     }
 
     /**
@@ -93,7 +69,7 @@ public class ExecutionService {
             found.team.slug.length();
             return found;
         });
-        if (r.type == RequestType.PUBLISH) {
+        if (r.type == RequestType.PUBLISH || r.type == RequestType.POLICY) {
             return new LiveView(null, null);
         }
         Optional<Credential> key = QuarkusTransaction.requiringNew()

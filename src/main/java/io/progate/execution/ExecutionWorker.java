@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +41,8 @@ public class ExecutionWorker {
     ExecutionMetrics metrics;
 
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Generation of each claim this replica works on, for renewing exactly those claims. */
+    private final Map<Long, Long> generations = new ConcurrentHashMap<>();
     private ExecutorService pool;
     private String workerId;
 
@@ -85,13 +87,19 @@ public class ExecutionWorker {
             if (claim.isEmpty()) {
                 return false;
             }
+            generations.put(requestId, claim.get().generation());
             runner.run(claim.get(), workerId);
+            return true;
+        } catch (ClaimLostException e) {
+            Log.warnf("Execution of request %d stopped: this worker lost its claim (%s); it writes nothing more",
+                    requestId, e.getMessage());
             return true;
         } catch (RuntimeException e) {
             Log.errorf("Execution of request %d stopped unexpectedly (%s); the sweep will reconcile it", requestId,
                     e.getClass().getSimpleName());
             return true;
         } finally {
+            generations.remove(requestId);
             inFlight.remove(requestId);
         }
     }
@@ -102,7 +110,7 @@ public class ExecutionWorker {
         if (!config.enabled()) {
             return;
         }
-        queue.renew(List.copyOf(inFlight), workerId, config.lease());
+        queue.renew(Map.copyOf(generations), workerId, config.lease());
         for (Long id : queue.due(50)) {
             if (!inFlight.contains(id)) {
                 submit(id);

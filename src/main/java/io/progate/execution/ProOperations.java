@@ -132,7 +132,7 @@ public class ProOperations {
     }
 
     private PackageSource source(RequestPackage pkg) {
-        return PackageSource.of(pkg.fileName, () -> store.open(pkg));
+        return PackageSource.of(pkg.fileName, () -> store.openVerified(pkg));
     }
 
     private static boolean same(String a, String b) {

@@ -17,13 +17,22 @@ public class ApprovalsResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RequestViews views;
+
+    /** A waiting POLICY request with its old and new policy, shown side by side. */
+    public record PolicyRequest(ReleaseRequest request, PolicyChange change) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<ReleaseRequest> requests);
+        static native TemplateInstance queue(List<ReleaseRequest> requests, List<PolicyRequest> policies);
     }
 
     @GET
     public TemplateInstance queue() {
-        return Templates.queue(ReleaseRequest.waitingFor(currentUser.get()));
+        List<ReleaseRequest> waiting = ReleaseRequest.waitingFor(currentUser.get());
+        return Templates.queue(waiting, waiting.stream().filter(r -> r.type == RequestType.POLICY)
+                .map(r -> new PolicyRequest(r, views.policyChange(r))).toList());
     }
 }

@@ -82,7 +82,16 @@ public class PackageStore {
         return open(pkg.id);
     }
 
-    /** Same, by the package's id (as {@code ReleaseRequest.pkg.id}); refused when purged or unknown. */
+    /**
+     * The stored bytes as a stream that hashes them as they are read and fails at its end (with
+     * {@link PackageMismatchException}) unless they are exactly the approved ones: the same size and
+     * SHA-256 as recorded at submission. Execution uploads packages through this stream only.
+     */
+    public InputStream openVerified(RequestPackage pkg) {
+        return new VerifyingInputStream(open(pkg.id), pkg.sha256, pkg.sizeBytes);
+    }
+
+    /** Same as {@link #open(RequestPackage)}, by the package's id; refused when purged or unknown. */
     public InputStream open(long packageId) {
         try (var connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(

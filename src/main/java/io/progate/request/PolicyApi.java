@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /** A team's approval policy: members read it, approvers of the team and admins change it. */
 @Path("/api/v1/teams/{slug}/policy")
@@ -19,6 +21,12 @@ public class PolicyApi {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    RequestService requests;
+
+    @Inject
+    RequestViews views;
 
     /** The policy as the API shows it. */
     public record PolicyView(String team, int requiredApprovals, int deleteApprovals, int maxWaitHours,
@@ -34,11 +42,22 @@ public class PolicyApi {
         return PolicyView.of(policies.get(slug, currentUser.get()));
     }
 
+    /**
+     * Changes the policy: 200 with the policy when the change took effect (it strengthens the policy,
+     * or an admin made it); 202 with the POLICY request it became when it weakens the policy, which
+     * then waits for another approver of the team or an admin.
+     */
     @PUT
-    public PolicyView put(@PathParam("slug") String slug, PolicyInput input) {
+    public Response put(@PathParam("slug") String slug, PolicyInput input) {
         if (input == null) {
             throw new InvalidInputException("body", "a JSON object with the policy's fields is required");
         }
-        return PolicyView.of(policies.change(slug, currentUser.get(), input));
+        PolicyService.Result result = policies.change(slug, currentUser.get(), input);
+        if (result.pending() == null) {
+            return Response.ok(PolicyView.of(result.policy())).build();
+        }
+        long id = result.pending().id;
+        return Response.accepted(views.of(requests.require(id, currentUser.get())))
+                .location(URI.create("/api/v1/requests/" + id)).build();
     }
 }

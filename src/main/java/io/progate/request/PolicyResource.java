@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -35,14 +36,16 @@ public class PolicyResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance policy(Team team, TeamPolicy policy, boolean canChange, Map<String, String> errors);
+        static native TemplateInstance policy(Team team, TeamPolicy policy, boolean canChange, boolean direct,
+                List<ReleaseRequest> pending, Map<String, String> errors);
     }
 
     @GET
     public TemplateInstance policy(@PathParam("slug") String slug) {
         User user = currentUser.get();
         Team team = teams.require(slug, user);
-        return Templates.policy(team, TeamPolicy.of(team), policies.canChange(team, user), Map.of());
+        return Templates.policy(team, TeamPolicy.of(team), policies.canChange(team, user), user.admin,
+                policies.pending(team), Map.of());
     }
 
     @POST
@@ -52,12 +55,17 @@ public class PolicyResource {
         Team team = teams.require(slug, user);
         try {
             Integer days = number("maxWaitDays", maxWaitDays);
-            policies.change(slug, user, new PolicyInput(number("requiredApprovals", requiredApprovals),
-                    number("deleteApprovals", deleteApprovals), days == null ? null : days * 24,
-                    "true".equals(adminsMayApprove)));
+            PolicyService.Result result = policies.change(slug, user, new PolicyInput(
+                    number("requiredApprovals", requiredApprovals), number("deleteApprovals", deleteApprovals),
+                    days == null ? null : days * 24, "true".equals(adminsMayApprove)));
+            if (result.pending() != null) {
+                return Flash.redirect("/requests/" + result.pending().id, "This change weakens the policy: it takes"
+                        + " effect once another approver of the team or an admin approves this request.");
+            }
             return Flash.redirect("/teams/" + slug + "/policy", "Policy saved. It applies to requests filed from now on.");
         } catch (InvalidInputException e) {
-            return FormErrors.badRequest(Templates.policy(team, TeamPolicy.of(team), true, FormErrors.of(e)));
+            return FormErrors.badRequest(Templates.policy(team, TeamPolicy.of(team), true, user.admin,
+                    policies.pending(team), FormErrors.of(e)));
         }
     }
 

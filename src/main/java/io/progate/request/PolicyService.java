@@ -1,5 +1,7 @@
 package io.progate.request;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
@@ -9,11 +11,19 @@ import io.progate.team.TeamService;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Team approval policies: members read them, approvers of the team and admins change them (audited). */
+/**
+ * Team approval policies: members read them; approvers of the team and admins change them. A change
+ * that strengthens the policy applies at once; one that weakens it (fewer approvals, a longer time
+ * limit, admins allowed to approve) becomes a POLICY request that another approver of the team or
+ * an admin must approve. Admins change a policy directly, audited as such.
+ */
 @ApplicationScoped
 public class PolicyService {
 
@@ -21,7 +31,17 @@ public class PolicyService {
     TeamService teams;
 
     @Inject
+    RequestService requests;
+
+    @Inject
     AuditLog audit;
+
+    @Inject
+    ObjectMapper json;
+
+    /** What a change did: the policy now in force, and the POLICY request filed when it weakens. */
+    public record Result(TeamPolicy policy, ReleaseRequest pending) {
+    }
 
     public TeamPolicy get(String slug, User user) {
         return TeamPolicy.of(teams.require(slug, user));
@@ -31,8 +51,14 @@ public class PolicyService {
         return user.admin || teams.isApprover(team, user);
     }
 
+    /** POLICY requests of the team still waiting for a decision, oldest first. */
+    public List<ReleaseRequest> pending(Team team) {
+        return ReleaseRequest.list("team = ?1 and type = ?2 and status = ?3 order by id", team, RequestType.POLICY,
+                RequestStatus.PENDING);
+    }
+
     @Transactional
-    public TeamPolicy change(String slug, User user, PolicyInput input) {
+    public Result change(String slug, User user, PolicyInput input) {
         Team team = teams.require(slug, user);
         if (!canChange(team, user)) {
             throw new ForbiddenException("only approvers of the team and admins change its policy");
@@ -45,31 +71,71 @@ public class PolicyService {
                 .check(input.maxWaitHours() == null || between(input.maxWaitHours(), 1, 8760),
                         "maxWaitHours", "from 1 hour to 8760 hours (a year)")
                 .throwIfInvalid();
-        TeamPolicy policy = TeamPolicy.of(team);
-        Map<String, Object> changed = new LinkedHashMap<>();
-        if (input.requiredApprovals() != null && input.requiredApprovals() != policy.requiredApprovals) {
-            changed.put("requiredApprovals", Map.of("from", policy.requiredApprovals, "to", input.requiredApprovals()));
-            policy.requiredApprovals = input.requiredApprovals();
+        TeamPolicy policy = lockedPolicy(team);
+        PolicyTerms before = PolicyTerms.of(policy);
+        PolicyTerms after = before.with(input);
+        if (after.equals(before)) {
+            return new Result(policy, null);
         }
-        if (input.deleteApprovals() != null && input.deleteApprovals() != policy.deleteApprovals) {
-            changed.put("deleteApprovals", Map.of("from", policy.deleteApprovals, "to", input.deleteApprovals()));
-            policy.deleteApprovals = input.deleteApprovals();
+        if (!user.admin && after.weakens(before)) {
+            ReleaseRequest pending = requests.filePolicy(team, user, new PolicyChange(before, after),
+                    "weakens the team's approval policy");
+            return new Result(policy, pending);
         }
-        if (input.maxWaitHours() != null && input.maxWaitHours() != policy.maxWaitHours) {
-            changed.put("maxWaitHours", Map.of("from", policy.maxWaitHours, "to", input.maxWaitHours()));
-            policy.maxWaitHours = input.maxWaitHours();
+        after.applyTo(policy);
+        if (policy.id == null) {
+            policy.persist();
         }
-        if (input.adminsMayApprove() != null && input.adminsMayApprove() != policy.adminsMayApprove) {
-            changed.put("adminsMayApprove", Map.of("from", policy.adminsMayApprove, "to", input.adminsMayApprove()));
-            policy.adminsMayApprove = input.adminsMayApprove();
+        Map<String, Object> details = new LinkedHashMap<>(after.changesFrom(before));
+        details.put("mode", user.admin ? "admin-direct" : "strengthens");
+        audit.record(AuditRecord.of("policy.update", "team", team.slug).team(team.id).details(details));
+        return new Result(policy, null);
+    }
+
+    /**
+     * Carries out an APPROVED POLICY request in the caller's transaction (which holds the request's
+     * row lock): applies the asked terms if the team's policy is still the one the request was filed
+     * against, and ends the request SUCCEEDED; otherwise FAILED with the reason. No PRO call.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void execute(ReleaseRequest r, Instant now) {
+        requests.advanceLocked(r, RequestStatus.EXECUTING, null, now);
+        PolicyChange change = read(r.payload);
+        TeamPolicy policy = lockedPolicy(r.team);
+        PolicyTerms current = PolicyTerms.of(policy);
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        if (!current.equals(change.from())) {
+            outcome.put("status", RequestStatus.FAILED.name());
+            outcome.put("message", "the team's policy changed after this request was filed; file the change again");
+            requests.advanceLocked(r, RequestStatus.FAILED, requests.toJson(outcome), now);
+            return;
         }
-        if (!changed.isEmpty()) {
-            if (policy.id == null) {
-                policy.persist();
-            }
-            audit.record(AuditRecord.of("policy.update", "team", team.slug).team(team.id).details(changed));
+        change.to().applyTo(policy);
+        if (policy.id == null) {
+            policy.persist();
         }
-        return policy;
+        Map<String, Object> details = new LinkedHashMap<>(change.to().changesFrom(change.from()));
+        details.put("mode", "request");
+        details.put("request", r.id);
+        audit.record(AuditRecord.of("policy.update", "team", r.team.slug).team(r.team.id).actor(AuditLog.SYSTEM)
+                .details(details));
+        outcome.put("status", RequestStatus.SUCCEEDED.name());
+        outcome.put("message", "the team's policy was changed");
+        requests.advanceLocked(r, RequestStatus.SUCCEEDED, requests.toJson(outcome), now);
+    }
+
+    /** The team's policy row, locked; an unsaved one with the defaults when the team has none yet. */
+    private static TeamPolicy lockedPolicy(Team team) {
+        return TeamPolicy.<TeamPolicy>find("team", team).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseGet(() -> TeamPolicy.of(team));
+    }
+
+    PolicyChange read(String payload) {
+        try {
+            return json.readValue(payload, PolicyChange.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the POLICY request's stored change cannot be read", e);
+        }
     }
 
     private static boolean between(int value, int min, int max) {

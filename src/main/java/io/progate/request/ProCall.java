@@ -19,6 +19,8 @@ public record ProCall(String method, String path, String body, String parts) {
                 return new ProCall("POST", BASE, r.payload, "multipart/form-data: " + parts);
             case UPDATE:
                 return new ProCall("PATCH", versionPath(r), r.payload, null);
+            case POLICY:
+                return new ProCall("NONE", "", null, "no PRO call: approving applies the policy in ProGate");
             default:
                 return new ProCall("DELETE", versionPath(r), null, null);
         }

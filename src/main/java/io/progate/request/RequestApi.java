@@ -8,7 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-/** One release request for automation: read, approve, reject, cancel, retry. */
+/** One release request for automation: read, approve, reject, cancel, retry, close. */
 @Path("/api/v1/requests")
 @RolesAllowed("user")
 public class RequestApi {
@@ -53,6 +53,13 @@ public class RequestApi {
     @Path("{id}/retry")
     public RequestView retry(@PathParam("id") long id) {
         requests.retry(id, currentUser.get());
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/close")
+    public RequestView close(@PathParam("id") long id) {
+        requests.close(id, currentUser.get());
         return get(id);
     }
 

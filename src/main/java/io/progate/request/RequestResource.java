@@ -44,7 +44,7 @@ public class RequestResource {
 
     /** Everything the detail page shows. */
     public record Detail(ReleaseRequest request, RequestView view, String body, List<AuditEntry> trail,
-            boolean canDecide, boolean canCancel, boolean canRetry) {
+            boolean canDecide, boolean canCancel, boolean canRetry, boolean canClose) {
     }
 
     @CheckedTemplate
@@ -69,8 +69,8 @@ public class RequestResource {
         RequestView view = views.of(r);
         String body = view.proCall().body() == null ? null : views.pretty(view.proCall().body());
         return Templates.detail(new Detail(r, view, body, audit.trailOf("request", String.valueOf(r.id)),
-                requests.canDecideNow(r, user), requests.canCancel(r, user),
-                r.status == RequestStatus.FAILED && requests.mayDecide(r, user)));
+                requests.may(r, user, RequestAction.APPROVE), requests.may(r, user, RequestAction.CANCEL),
+                requests.may(r, user, RequestAction.RETRY), requests.may(r, user, RequestAction.CLOSE)));
     }
 
     @POST
@@ -97,7 +97,17 @@ public class RequestResource {
         return act(id, () -> requests.retry(id, currentUser.get()), "Approved again: it will be carried out.");
     }
 
-    private Response act(long id, Runnable action, String done) {
+    @POST
+    @Path("{id}/close")
+    public Response close(@PathParam("id") long id) {
+        return act(id, () -> requests.close(id, currentUser.get()), "Closed: nothing more will be tried for this request.");
+    }
+
+    /**
+     * Post/Redirect/Get back to the request page: done, or refused for its state (409) with the reason
+     * as the flash message; a refusal for role (403) or team (404) answers its error page.
+     */
+    static Response act(long id, Runnable action, String done) {
         String back = "/requests/" + id;
         try {
             action.run();

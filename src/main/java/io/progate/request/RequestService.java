@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Files, decides, cancels and expires release requests. Every change locks the request's row
@@ -52,6 +53,26 @@ public class RequestService {
 
     @Inject
     Event<RequestApproved> approvedEvent;
+
+    @Inject
+    PolicyService policies;
+
+    /**
+     * Actions on one request queue here, one thread per replica at a time, holding no database
+     * connection while they wait: a burst of calls on one request (200 approvals at once) then waits
+     * in memory instead of filling the connection pool with transactions blocked on the row lock.
+     * The row lock still orders the replicas.
+     */
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
+
+    {
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock(true);
+        }
+    }
+
+    /** The app name a POLICY request carries (it concerns the team, not an app). */
+    public static final String POLICY_TARGET = "(team policy)";
 
     /** Validates everything, then stores package and request in one transaction; nothing half-made stays. */
     public ReleaseRequest submit(String slug, User author, Submission submission) {
@@ -119,50 +140,168 @@ public class RequestService {
         return teams.isApprover(r.team, user) || (user.admin && r.adminsMayApprove);
     }
 
+    /** Whether {@code user} may take {@code action} on the request now: the same check as {@link #act}. */
+    public boolean may(ReleaseRequest r, User user, RequestAction action) {
+        return refusalOf(r, user, action, Instant.now()) == null;
+    }
+
     /** Whether the approve and reject buttons are for {@code user} now. */
     public boolean canDecideNow(ReleaseRequest r, User user) {
-        return r.status == RequestStatus.PENDING && mayDecide(r, user) && Approval.by(r, user).isEmpty();
+        return may(r, user, RequestAction.APPROVE);
     }
 
     public boolean canCancel(ReleaseRequest r, User user) {
-        return r.status == RequestStatus.PENDING && Objects.equals(r.author.id, user.id);
+        return may(r, user, RequestAction.CANCEL);
     }
 
-    @Transactional
     public ReleaseRequest approve(long id, User user, String comment) {
-        return decide(id, user, Decision.APPROVE, comment);
+        return act(id, user, RequestAction.APPROVE, comment);
     }
 
-    @Transactional
     public ReleaseRequest reject(long id, User user, String comment) {
-        return decide(id, user, Decision.REJECT, comment);
+        return act(id, user, RequestAction.REJECT, comment);
     }
 
-    private ReleaseRequest decide(long id, User user, Decision decision, String comment) {
+    public ReleaseRequest cancel(long id, User user) {
+        return act(id, user, RequestAction.CANCEL, null);
+    }
+
+    /** FAILED back to APPROVED, by someone who may decide it: the execution worker tries again. */
+    public ReleaseRequest retry(long id, User user) {
+        return act(id, user, RequestAction.RETRY, null);
+    }
+
+    /** FAILED to CLOSED, by someone who may decide it: nothing more will be tried. */
+    public ReleaseRequest close(long id, User user) {
+        return act(id, user, RequestAction.CLOSE, null);
+    }
+
+    /**
+     * The one door for every person's action on a request, API and page forms alike. Locks the row,
+     * checks {@link RequestAction}'s table (404 not your team, 403 wrong role, 409 wrong state), and
+     * either makes the change with its audit event in one transaction, or changes nothing and
+     * writes the refusal's audit event in a transaction of its own before answering with it.
+     */
+    public ReleaseRequest act(long id, User user, RequestAction action, String comment) {
         String text = comment == null || comment.isBlank() ? null : comment.trim();
+        ReentrantLock stripe = stripes[Math.floorMod(Long.hashCode(id), stripes.length)];
+        stripe.lock();
+        try {
+            Done done = QuarkusTransaction.requiringNew().call(() -> actLocked(id, user, action, text));
+            if (done.refusal() == null) {
+                return done.request();
+            }
+            Refusal refusal = done.refusal();
+            QuarkusTransaction.requiringNew().run(() -> audit.record(AuditRecord.of(action.auditAction(), "request",
+                    Long.toString(id)).team(refusal.teamId()).actor(user.username).details(refusal.details())
+                    .failure()));
+            throw refusal.exception();
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    /** A refused action: the answer's status, why, and what the audit event says. */
+    record Refusal(int status, String reason, Long teamId, Map<String, Object> details) {
+
+        RuntimeException exception() {
+            switch (status) {
+                case 404:
+                    return new NotFoundException("no such request");
+                case 403:
+                    return new ForbiddenException(reason);
+                default:
+                    return new ConflictException(reason);
+            }
+        }
+    }
+
+    private record Done(ReleaseRequest request, Refusal refusal) {
+    }
+
+    private Done actLocked(long id, User user, RequestAction action, String text) {
+        ReleaseRequest r = ReleaseRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = Instant.now();
+        Refusal refusal = r == null ? new Refusal(404, "no such request", null, Map.of("refused", 404))
+                : refusalOf(r, user, action, now);
+        if (refusal != null) {
+            return new Done(null, refusal);
+        }
         Validator v = new Validator().maxLength("comment", text, RequestValidation.MAX_REASON);
-        if (decision == Decision.REJECT) {
+        if (action == RequestAction.REJECT) {
             v.require("comment", text, "A comment explaining the rejection");
         }
         v.throwIfInvalid();
-        ReleaseRequest r = lock(id, user);
-        if (Objects.equals(r.author.id, user.id)) {
-            throw new ForbiddenException("nobody decides their own request");
+        switch (action) {
+            case APPROVE:
+            case REJECT:
+                decide(r, user, action == RequestAction.APPROVE ? Decision.APPROVE : Decision.REJECT, text, now);
+                break;
+            case CANCEL:
+                r.moveTo(RequestStatus.CANCELLED, now);
+                Map<String, Object> details = describe(r);
+                if (!Objects.equals(r.author.id, user.id)) {
+                    details.put("asAdmin", true);
+                }
+                audit.record(AuditRecord.of("request.cancel", "request", r.id.toString()).team(r.team.id)
+                        .details(details));
+                break;
+            case RETRY:
+                r.moveTo(RequestStatus.APPROVED, now);
+                audit.record(AuditRecord.of("request.retry", "request", r.id.toString()).team(r.team.id)
+                        .details(describe(r)));
+                approved(r, now);
+                break;
+            default:
+                r.moveTo(RequestStatus.CLOSED, now);
+                audit.record(AuditRecord.of("request.close", "request", r.id.toString()).team(r.team.id)
+                        .details(describe(r)));
         }
-        if (!mayDecide(r, user)) {
-            throw new ForbiddenException(user.admin ? "this team's policy reserves approval to its approvers"
-                    : "only approvers of the team decide its requests");
+        return new Done(r, null);
+    }
+
+    /**
+     * Why {@code user} may not take {@code action} on {@code r} at {@code now}, in this order: not
+     * their team (404), not their role (403), not the request's state (409); null when they may.
+     */
+    Refusal refusalOf(ReleaseRequest r, User user, RequestAction action, Instant now) {
+        Long teamId = r.team.id;
+        if (!user.admin && !teams.isMember(r.team, user)) {
+            return new Refusal(404, "no such request", teamId, Map.of("refused", 404));
         }
-        if (r.status != RequestStatus.PENDING) {
-            throw new ConflictException("the request is " + r.status + " and no longer takes decisions");
+        boolean author = Objects.equals(r.author.id, user.id);
+        String wrongRole = null;
+        if (action.who() == RequestAction.Who.AUTHOR_OR_ADMIN) {
+            if (!author && !user.admin) {
+                wrongRole = "only the author (or an admin) cancels a request";
+            }
+        } else if (author) {
+            wrongRole = "nobody decides, retries or closes their own request";
+        } else if (!mayDecide(r, user)) {
+            wrongRole = user.admin ? "this team's policy reserves decisions to its approvers"
+                    : "only approvers of the team decide, retry or close its requests";
         }
-        Instant now = Instant.now();
-        if (!r.expiresAt.isAfter(now)) {
-            throw new ConflictException("the request has expired");
+        String wrongState = null;
+        if (wrongRole == null) {
+            if (r.status != action.from()) {
+                wrongState = "the request is " + r.status + "; " + action.verb() + " is only possible from "
+                        + action.from();
+            } else if (action.isDecision() && !r.expiresAt.isAfter(now)) {
+                wrongState = "the request has expired";
+            } else if (action.isDecision() && Approval.by(r, user).isPresent()) {
+                wrongState = "you have already decided this request; one person counts once";
+            }
         }
-        if (Approval.by(r, user).isPresent()) {
-            throw new ConflictException("you have already decided this request; one person counts once");
+        if (wrongRole == null && wrongState == null) {
+            return null;
         }
+        Map<String, Object> details = describe(r);
+        details.put("refused", wrongRole != null ? 403 : 409);
+        details.put("reason", wrongRole != null ? wrongRole : wrongState);
+        return new Refusal(wrongRole != null ? 403 : 409, wrongRole != null ? wrongRole : wrongState, teamId, details);
+    }
+
+    private void decide(ReleaseRequest r, User user, Decision decision, String text, Instant now) {
         Approval approval = new Approval();
         approval.request = r;
         approval.approver = User.findById(user.id);
@@ -177,7 +316,7 @@ public class RequestService {
         if (decision == Decision.REJECT) {
             r.moveTo(RequestStatus.REJECTED, now);
             audit.record(AuditRecord.of("request.reject", "request", r.id.toString()).team(r.team.id).details(details));
-            return r;
+            return;
         }
         long approvals = Approval.approvalsOf(r);
         details.put("approvals", approvals);
@@ -187,33 +326,59 @@ public class RequestService {
             r.moveTo(RequestStatus.APPROVED, now);
             audit.record(AuditRecord.of("request.approved", "request", r.id.toString()).team(r.team.id)
                     .details(describe(r)));
+            approved(r, now);
+        }
+    }
+
+    /**
+     * The request has just become APPROVED: a PRO change wakes the execution worker after commit; a
+     * POLICY change is carried out at once, in this transaction, since it needs no PRO call.
+     */
+    private void approved(ReleaseRequest r, Instant now) {
+        if (r.type == RequestType.POLICY) {
+            policies.execute(r, now);
+        } else {
             approvedEvent.fire(new RequestApproved(r.id, r.team.id));
         }
+    }
+
+    /**
+     * Files a POLICY request in the caller's transaction: one approval by another approver of the
+     * team or by any admin applies it; it waits as long as the policy in force lets requests wait.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReleaseRequest filePolicy(Team team, User author, PolicyChange change, String reason) {
+        Instant now = Instant.now();
+        ReleaseRequest r = new ReleaseRequest();
+        r.team = team;
+        r.author = User.findById(author.id);
+        r.type = RequestType.POLICY;
+        r.status = RequestStatus.PENDING;
+        r.reason = reason;
+        r.appName = POLICY_TARGET;
+        r.appVersion = "";
+        r.payload = toJson(change);
+        r.requiredApprovals = 1;
+        r.adminsMayApprove = true;
+        r.expiresAt = now.plus(java.time.Duration.ofHours(change.from().maxWaitHours()));
+        r.updatedAt = now;
+        r.createdAt = now;
+        r.persist();
+        Map<String, Object> details = describe(r);
+        details.put("changes", change.to().changesFrom(change.from()));
+        audit.record(AuditRecord.of("request.submit", "request", r.id.toString()).team(team.id).details(details));
         return r;
     }
 
-    @Transactional
-    public ReleaseRequest cancel(long id, User user) {
-        ReleaseRequest r = lock(id, user);
-        if (!Objects.equals(r.author.id, user.id)) {
-            throw new ForbiddenException("only the author cancels a request");
+    /** A locked request moves along the state machine in the caller's transaction, audited as the system. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void advanceLocked(ReleaseRequest r, RequestStatus target, String outcomeJson, Instant now) {
+        r.moveTo(target, now);
+        if (outcomeJson != null) {
+            r.outcome = outcomeJson;
         }
-        r.moveTo(RequestStatus.CANCELLED, Instant.now());
-        audit.record(AuditRecord.of("request.cancel", "request", r.id.toString()).team(r.team.id).details(describe(r)));
-        return r;
-    }
-
-    /** FAILED back to APPROVED, by someone who may decide it: the execution worker tries again. */
-    @Transactional
-    public ReleaseRequest retry(long id, User user) {
-        ReleaseRequest r = lock(id, user);
-        if (!mayDecide(r, user)) {
-            throw new ForbiddenException("only approvers of the team, other than the author, retry a request");
-        }
-        r.moveTo(RequestStatus.APPROVED, Instant.now());
-        audit.record(AuditRecord.of("request.retry", "request", r.id.toString()).team(r.team.id).details(describe(r)));
-        approvedEvent.fire(new RequestApproved(r.id, r.team.id));
-        return r;
+        audit.record(AuditRecord.of("request." + target.name().toLowerCase(java.util.Locale.ROOT), "request",
+                r.id.toString()).team(r.team.id).actor(AuditLog.SYSTEM).details(describe(r)));
     }
 
     /**
@@ -224,12 +389,7 @@ public class RequestService {
     public ReleaseRequest advance(long id, RequestStatus target, String outcomeJson) {
         ReleaseRequest r = ReleaseRequest.<ReleaseRequest>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new NotFoundException("no such request"));
-        r.moveTo(target, Instant.now());
-        if (outcomeJson != null) {
-            r.outcome = outcomeJson;
-        }
-        audit.record(AuditRecord.of("request." + target.name().toLowerCase(java.util.Locale.ROOT), "request",
-                r.id.toString()).team(r.team.id).actor(AuditLog.SYSTEM).details(describe(r)));
+        advanceLocked(r, target, outcomeJson, Instant.now());
         return r;
     }
 
@@ -279,15 +439,6 @@ public class RequestService {
         return ids.size();
     }
 
-    private ReleaseRequest lock(long id, User user) {
-        ReleaseRequest r = ReleaseRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (r == null) {
-            throw new NotFoundException("no such request");
-        }
-        teams.require(r.team.slug, user);
-        return r;
-    }
-
     static Map<String, Object> describe(ReleaseRequest r) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("type", r.type.name());
@@ -297,7 +448,7 @@ public class RequestService {
         return details;
     }
 
-    private String toJson(Object body) {
+    String toJson(Object body) {
         if (body == null) {
             return "{}";
         }

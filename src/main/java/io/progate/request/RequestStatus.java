@@ -7,10 +7,11 @@ import java.util.Set;
 /**
  * The life of a release request, with every allowed transition in this one place:
  * PENDING to APPROVED, REJECTED, CANCELLED or EXPIRED; APPROVED to EXECUTING; EXECUTING to
- * SUCCEEDED or FAILED; FAILED back to APPROVED when an approver retries.
+ * SUCCEEDED or FAILED; FAILED back to APPROVED when an approver retries, or to CLOSED when an
+ * approver gives up on it. Which person may cause which transition is {@link RequestAction}'s table.
  */
 public enum RequestStatus {
-    PENDING, APPROVED, EXECUTING, SUCCEEDED, FAILED, REJECTED, CANCELLED, EXPIRED;
+    PENDING, APPROVED, EXECUTING, SUCCEEDED, FAILED, CLOSED, REJECTED, CANCELLED, EXPIRED;
 
     public Set<RequestStatus> next() {
         switch (this) {
@@ -21,7 +22,7 @@ public enum RequestStatus {
             case EXECUTING:
                 return EnumSet.of(SUCCEEDED, FAILED);
             case FAILED:
-                return EnumSet.of(APPROVED);
+                return EnumSet.of(APPROVED, CLOSED);
             default:
                 return EnumSet.noneOf(RequestStatus.class);
         }
@@ -33,7 +34,8 @@ public enum RequestStatus {
 
     /** Nothing more will happen to the request unless an approver retries a failure. */
     public boolean isFinished() {
-        return this == SUCCEEDED || this == FAILED || this == REJECTED || this == CANCELLED || this == EXPIRED;
+        return this == SUCCEEDED || this == FAILED || this == CLOSED || this == REJECTED || this == CANCELLED
+                || this == EXPIRED;
     }
 
     public static Optional<RequestStatus> parse(String text) {

@@ -38,6 +38,10 @@ public final class RequestTemplates {
         return url(r) + "/retry";
     }
 
+    static String closeUrl(ReleaseRequest r) {
+        return url(r) + "/close";
+    }
+
     static String requestListUrl(Team team) {
         return "/teams/" + team.slug + "/requests";
     }

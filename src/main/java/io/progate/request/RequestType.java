@@ -1,8 +1,11 @@
 package io.progate.request;
 
-/** What a release request asks PRO to do. */
+/**
+ * What a release request asks for: a PRO change (publish, update, delete), or a change that weakens
+ * the team's approval policy ({@code POLICY}: filed by the policy page or API, never with a PRO call).
+ */
 public enum RequestType {
-    PUBLISH("Publish"), UPDATE("Update"), DELETE("Delete");
+    PUBLISH("Publish"), UPDATE("Update"), DELETE("Delete"), POLICY("Policy change");
 
     private final String label;
 
@@ -12,6 +15,11 @@ public enum RequestType {
 
     public String label() {
         return label;
+    }
+
+    /** Whether people file this type as a release request (POLICY requests come from policy changes). */
+    public boolean isProChange() {
+        return this != POLICY;
     }
 
     /** The type named by {@code text}, case-insensitively; empty for anything else. */

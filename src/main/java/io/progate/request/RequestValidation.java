@@ -42,7 +42,7 @@ public class RequestValidation {
 
     public Validated validate(Submission s) {
         Validator v = new Validator();
-        RequestType type = RequestType.parse(s.type()).orElse(null);
+        RequestType type = RequestType.parse(s.type()).filter(RequestType::isProChange).orElse(null);
         v.check(type != null, "type", "one of PUBLISH, UPDATE or DELETE");
         String reason = trim(s.reason());
         v.require("reason", reason, "A reason").maxLength("reason", reason, MAX_REASON);

@@ -31,6 +31,7 @@ public record RequestView(
         Instant decidedAt,
         Instant finishedAt,
         JsonNode outcome,
+        PolicyChange policyChange,
         String aimmsBuild) {
 
     /** A stored file: name, size, SHA-256, inspection, and whether its content was purged. */

@@ -28,7 +28,8 @@ public class RequestViews {
                 r.appName, r.appVersion, summary(r), parse(r.payload), ProCall.of(r),
                 pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
                 approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
-                r.decidedAt, r.finishedAt, r.outcome == null ? null : parse(r.outcome), r.aimmsBuild);
+                r.decidedAt, r.finishedAt, r.outcome == null ? null : parse(r.outcome), policyChange(r),
+                r.aimmsBuild);
     }
 
     public RequestView.PackageView packageView(RequestPackage p) {
@@ -36,9 +37,21 @@ public class RequestViews {
                 : new RequestView.PackageView(p.fileName, p.sizeBytes, p.sha256, p.isPurged(), store.inspectionOf(p));
     }
 
+    /** For a POLICY request, the team's policy when it was filed and as asked; null for other types. */
+    public PolicyChange policyChange(ReleaseRequest r) {
+        return r.type == RequestType.POLICY ? read(r.payload, PolicyChange.class) : null;
+    }
+
     /** What the request will do, in words. */
     public String summary(ReleaseRequest r) {
         switch (r.type) {
+            case POLICY:
+                PolicyChange change = policyChange(r);
+                return "Change the team's approval policy"
+                        + (change == null ? "" : ": " + String.join(", ", change.rows().stream().filter(PolicyTerms.Row::changed)
+                                .map(row -> row.setting().toLowerCase(java.util.Locale.ROOT) + " " + row.before() + " → "
+                                        + row.after())
+                                .toList()));
             case PUBLISH:
                 PublishFields m = read(r.payload, PublishFields.class);
                 int behavior = m == null || m.publishBehavior() == null ? 0 : m.publishBehavior();

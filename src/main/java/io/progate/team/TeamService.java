@@ -46,6 +46,10 @@ public class TeamService {
         return Membership.of(team, user).map(m -> m.role);
     }
 
+    public boolean isMember(Team team, User user) {
+        return Membership.of(team, user).isPresent();
+    }
+
     public boolean isApprover(Team team, User user) {
         return roleOf(team, user).filter(role -> role == TeamRole.APPROVER).isPresent();
     }

@@ -93,7 +93,7 @@ class ExecutionPagesTest {
                 .body("closed", equalTo(true)).body("mayRetryOrClose", equalTo(false));
         as(t.approver()).contentType("application/json").post("/api/v1/executions/" + r.id + "/close").then().statusCode(409);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count(
-                "action = 'execution.close' and targetId = ?1", r.id.toString())) == 1);
+                "action = 'request.close' and outcome = 'SUCCESS' and targetId = ?1", r.id.toString())) == 1);
     }
 
     @Test

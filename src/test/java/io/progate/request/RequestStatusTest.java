@@ -2,6 +2,7 @@ package io.progate.request;
 
 import static io.progate.request.RequestStatus.APPROVED;
 import static io.progate.request.RequestStatus.CANCELLED;
+import static io.progate.request.RequestStatus.CLOSED;
 import static io.progate.request.RequestStatus.EXECUTING;
 import static io.progate.request.RequestStatus.EXPIRED;
 import static io.progate.request.RequestStatus.FAILED;
@@ -25,7 +26,8 @@ class RequestStatusTest {
             PENDING, EnumSet.of(APPROVED, REJECTED, CANCELLED, EXPIRED),
             APPROVED, EnumSet.of(EXECUTING),
             EXECUTING, EnumSet.of(SUCCEEDED, FAILED),
-            FAILED, EnumSet.of(APPROVED),
+            FAILED, EnumSet.of(APPROVED, CLOSED),
+            CLOSED, EnumSet.noneOf(RequestStatus.class),
             SUCCEEDED, EnumSet.noneOf(RequestStatus.class),
             REJECTED, EnumSet.noneOf(RequestStatus.class),
             CANCELLED, EnumSet.noneOf(RequestStatus.class),
@@ -56,7 +58,7 @@ class RequestStatusTest {
 
     @Test
     void finishedStatusesAreTheEnds() {
-        assertEquals(EnumSet.of(SUCCEEDED, FAILED, REJECTED, CANCELLED, EXPIRED),
+        assertEquals(EnumSet.of(SUCCEEDED, FAILED, CLOSED, REJECTED, CANCELLED, EXPIRED),
                 EnumSet.copyOf(java.util.Arrays.stream(RequestStatus.values()).filter(RequestStatus::isFinished).toList()));
     }
 }

@@ -29,16 +29,4 @@ public record Directory(List<DirectoryEntry> entries, String problem) {
     public List<DirectoryEntry> withoutIds() {
         return entries.stream().filter(e -> e.id() == null).toList();
     }
-
-    public List<DirectoryEntry> users() {
-        return entries.stream().filter(e -> DirectoryEntry.USER.equals(e.kind())).toList();
-    }
-
-    public List<DirectoryEntry> groups() {
-        return entries.stream().filter(e -> DirectoryEntry.GROUP.equals(e.kind())).toList();
-    }
-
-    public List<DirectoryEntry> environments() {
-        return entries.stream().filter(e -> DirectoryEntry.ENVIRONMENT.equals(e.kind())).toList();
-    }
 }

@@ -12,10 +12,6 @@ import java.util.Map;
  */
 public record Names(Map<Long, DirectoryEntry> directory, Map<Long, String> labels) {
 
-    public static Names none() {
-        return new Names(Map.of(), Map.of());
-    }
-
     /** {@code group ROOT/Planners (#16777095)}, {@code Alice (#16777201, team label)} or {@code entity #16777201}. */
     public String of(long id) {
         DirectoryEntry entry = directory.get(id);

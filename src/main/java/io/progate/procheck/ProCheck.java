@@ -21,10 +21,6 @@ public record ProCheck(String team, String proUrl, Instant checkedAt, String bre
     public record Step(String call, String method, String path, String scope, boolean documented, String key,
             String outcome, String detail, Integer proStatus, String excerpt, long durationMs) {
 
-        public boolean ok() {
-            return OK.equals(outcome);
-        }
-
         public boolean failed() {
             return FAILED.equals(outcome);
         }

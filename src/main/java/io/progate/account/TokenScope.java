@@ -18,7 +18,7 @@ public enum TokenScope {
     READ,
     /** Filing requests and cancelling one's own. */
     SUBMIT,
-    /** An approver's duties: approve, reject, retry, close; the team's policy and PRO keys. */
+    /** An approver's duties: approve, reject, retry, close; the team's policy, PRO keys and entity labels. */
     DECIDE,
     /** Portal administration: users, teams, members, master keys. */
     ADMIN;

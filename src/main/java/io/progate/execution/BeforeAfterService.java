@@ -2,36 +2,33 @@ package io.progate.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.progate.common.ConflictException;
-import io.progate.credential.Credential;
-import io.progate.credential.CredentialService;
-import io.progate.credential.Scope;
+import io.progate.access.CurrentAccess;
+import io.progate.access.EntityNames;
+import io.progate.access.Names;
 import io.progate.pro.AppUpdate;
-import io.progate.pro.Authorization;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProApp;
 import io.progate.pro.ProApps;
-import io.progate.pro.ProDirectory;
 import io.progate.pro.ProException;
-import io.progate.request.ReleaseRequest;
-import io.progate.request.RequestStatus;
+import io.progate.request.AccessHistory;
 import io.progate.request.RequestType;
-import io.progate.team.Team;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Computes {@link BeforeAfter} from live PRO: the app version now, its siblings (for the latest
- * tag) and the directory (for entity names). PRO does not report an app's access list, so the
- * "before" access list is the one the team's last successful update of this version set, if any.
+ * Computes {@link BeforeAfter} from live PRO with documented reads only: the app version now
+ * ({@code GET /applications/{name}/{version}}), the list of apps (for the latest tag) and the
+ * directory (for entity names, with the team's key of scope Authentication, and the team's
+ * labels). It only informs: a read that fails is noted in the view and never fails anything. The
+ * access list before a change is PRO's when PRO returns it, else the one ProGate last set.
  */
 @ApplicationScoped
 public class BeforeAfterService {
@@ -40,75 +37,73 @@ public class BeforeAfterService {
     ProApps apps;
 
     @Inject
-    ProDirectory directory;
+    EntityNames entityNames;
+
+    @Inject
+    AccessHistory history;
 
     @Inject
     ObjectMapper json;
 
-    @Inject
-    CredentialService credentials;
-
-    /**
-     * The view for a request of team {@code teamId}: app facts are read with {@code account} (the
-     * PublishApp key); entity names in access lists with the team's key that has scope
-     * Authentication, when it has one.
-     */
+    /** Never throws for PRO's failures: what could not be read is listed in the view. */
     public BeforeAfter compute(ProAccount account, long teamId, RequestType type, String name, String version,
-            String payload, List<Authorization> accessBefore) {
+            String payload, CurrentAccess lastWrite) {
         String now = Instant.now().toString();
-        Optional<ProApp> current = apps.find(account, name, version);
+        List<String> unread = new ArrayList<>();
+        Optional<ProApp> current;
+        try {
+            current = apps.find(account, name, version);
+        } catch (ProException e) {
+            return new BeforeAfter(now, type.name(), name, version, false, List.of(), null, null, false, false, false,
+                    List.of(), List.of(), List.of(), null, List.of("the version itself: " + e.getMessage()));
+        }
         if (current.isEmpty()) {
             return new BeforeAfter(now, type.name(), name, version, false, List.of(), null, null, false, false,
-                    false, List.of(), List.of(), List.of());
+                    false, List.of(), List.of(), List.of(), null, List.of());
         }
         ProApp app = current.get();
-        String latestBefore = latestOf(account, name, app);
+        String latestBefore = latestOf(account, name, app, unread);
         if (type == RequestType.DELETE) {
             return new BeforeAfter(now, type.name(), name, version, true, List.of(), latestBefore, null,
-                    app.isLatest(), false, false, List.of(), List.of(), List.of());
+                    app.isLatest(), false, false, List.of(), List.of(), List.of(), null, unread);
         }
         AppUpdate update = read(payload, AppUpdate.class);
         List<BeforeAfter.Change> changes = new ArrayList<>();
         change(changes, "description", app.description(), update.description());
-        change(changes, "category", app.projectCategory(), update.projectCategory());
+        if (update.projectCategory() != null && !update.projectCategory().equalsIgnoreCase(
+                app.projectCategory() == null ? "" : app.projectCategory())) {
+            changes.add(new BeforeAfter.Change("category", nullToEmpty(app.projectCategory()), update.projectCategory(),
+                    app.projectCategory() == null ? BeforeAfter.ADDED : BeforeAfter.CHANGED));
+        }
         if (update.resourceProfile() != null) {
-            changes.add(new BeforeAfter.Change("resource profile", "(not reported by PRO)", update.resourceProfile()));
+            changes.add(new BeforeAfter.Change("resource profile", "(not reported by PRO)", update.resourceProfile(),
+                    BeforeAfter.CHANGED));
         }
         if (update.attributes() != null) {
-            Map<String, String> old = app.attributes() == null ? Map.of() : app.attributes();
-            update.attributes().forEach((key, value) -> change(changes, "attribute " + key, old.get(key), value));
+            attributeChanges(changes, app.attributes() == null ? Map.of() : app.attributes(), update.attributes());
         }
         String latestAfter = Boolean.TRUE.equals(update.isLatest()) ? version : latestBefore;
         if (update.authorizations() == null) {
             return new BeforeAfter(now, type.name(), name, version, true, changes, latestBefore, latestAfter, false,
-                    false, false, List.of(), List.of(), List.of());
+                    false, false, List.of(), List.of(), List.of(), null, unread);
         }
-        Map<Long, String> names = entityNames(teamId, account.proUrl());
-        List<String> after = describe(update.authorizations(), names);
-        List<String> before = accessBefore == null ? null : describe(accessBefore, names);
-        List<String> added = before == null ? after : after.stream().filter(a -> !before.contains(a)).toList();
-        List<String> removed = before == null ? List.of() : before.stream().filter(b -> !after.contains(b)).toList();
+        Names names = entityNames.of(teamId);
+        CurrentAccess before = app.authorizations() != null ? CurrentAccess.fromPro(app.authorizations())
+                : lastWrite == null ? CurrentAccess.unknown() : lastWrite;
+        List<String> after = names.rules(update.authorizations());
+        List<String> was = before.known() ? names.rules(before.rules()) : null;
+        List<String> added = was == null ? after : after.stream().filter(a -> !was.contains(a)).toList();
+        List<String> removed = was == null ? List.of() : was.stream().filter(b -> !after.contains(b)).toList();
         return new BeforeAfter(now, type.name(), name, version, true, changes, latestBefore, latestAfter, false,
-                true, before != null, added, removed, after);
+                true, before.known(), added, removed, after, before.label(), unread);
     }
 
     /**
      * The access list the team's last successful update of this version set (PRO does not report
-     * it); null when ProGate never set one.
+     * it), labelled as such; unknown when ProGate never set one.
      */
-    public List<Authorization> accessBefore(long teamId, String name, String version, long excludingRequestId) {
-        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> ReleaseRequest.<ReleaseRequest>list(
-                "team.id = ?1 and appName = ?2 and appVersion = ?3 and type = ?4 and status = ?5 and id <> ?6"
-                        + " order by finishedAt desc, id desc",
-                teamId, name, version, RequestType.UPDATE, RequestStatus.SUCCEEDED, excludingRequestId)
-                .stream().map(r -> r.payload).toList());
-        for (String payload : payloads) {
-            AppUpdate update = read(payload, AppUpdate.class);
-            if (update.authorizations() != null) {
-                return update.authorizations();
-            }
-        }
-        return null;
+    public CurrentAccess accessBefore(long teamId, String name, String version, long excludingRequestId) {
+        return history.lastWrite(teamId, name, version, excludingRequestId).orElse(CurrentAccess.unknown());
     }
 
     public String toJson(BeforeAfter view) {
@@ -138,72 +133,45 @@ public class BeforeAfterService {
         }
     }
 
-    private String latestOf(ProAccount account, String name, ProApp app) {
+    /** The version tagged latest, from the documented list of apps; null (and noted) when it cannot be read. */
+    private String latestOf(ProAccount account, String name, ProApp app, List<String> unread) {
         if (app.isLatest()) {
             return app.projectVersion();
         }
-        return apps.versions(account, name).stream().filter(ProApp::isLatest).map(ProApp::projectVersion)
-                .findFirst().orElse(null);
+        try {
+            return apps.versionsFromList(account, name).stream().filter(ProApp::isLatest).map(ProApp::projectVersion)
+                    .findFirst().orElse(null);
+        } catch (ProException e) {
+            unread.add("the latest tag (list of apps): " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Every key the full intended map adds, changes or removes against the map PRO holds. */
+    static void attributeChanges(List<BeforeAfter.Change> changes, Map<String, String> before, Map<String, String> after) {
+        Set<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            String was = before.get(key);
+            String will = after.get(key);
+            if (was == null && will != null) {
+                changes.add(new BeforeAfter.Change("attribute " + key, "", will, BeforeAfter.ADDED));
+            } else if (was != null && will == null) {
+                changes.add(new BeforeAfter.Change("attribute " + key, was, "", BeforeAfter.REMOVED));
+            } else if (!Objects.equals(was, will)) {
+                changes.add(new BeforeAfter.Change("attribute " + key, was, will, BeforeAfter.CHANGED));
+            }
+        }
     }
 
     private static void change(List<BeforeAfter.Change> changes, String field, String before, String after) {
         if (after != null && !Objects.equals(before == null ? "" : before, after)) {
-            changes.add(new BeforeAfter.Change(field, before == null ? "" : before, after));
+            changes.add(new BeforeAfter.Change(field, nullToEmpty(before), after,
+                    before == null || before.isEmpty() ? BeforeAfter.ADDED : BeforeAfter.CHANGED));
         }
     }
 
-    /**
-     * Names of environments, groups and users by entity id, read with the team's key that has scope
-     * Authentication (the PublishApp key may not read the directory); empty when there is none or
-     * PRO refuses.
-     */
-    private Map<Long, String> entityNames(long teamId, String proUrl) {
-        Optional<Credential> key = QuarkusTransaction.requiringNew()
-                .call(() -> credentials.usableFor(Team.findById(teamId), Scope.AUTHENTICATION));
-        if (key.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            return credentials.withSecret(key.get(), secret -> entityNames(new ProAccount(proUrl, secret.reveal())));
-        } catch (ConflictException e) {
-            return Map.of();
-        }
-    }
-
-    private Map<Long, String> entityNames(ProAccount account) {
-        Map<Long, String> names = new HashMap<>();
-        try {
-            directory.environments(account).forEach(e -> put(names, e.id(), "environment " + e.environmentName()));
-            directory.groups(account).forEach(g -> put(names, g.id(), "group " + g.groupName()));
-            directory.users(account).forEach(u -> put(names, u.id(), "user " + u.userName()));
-        } catch (ProException e) {
-            // without the Authentication scope the numbers are shown instead of names
-        }
-        return names;
-    }
-
-    private static void put(Map<Long, String> names, Long id, String name) {
-        if (id != null) {
-            names.put(id, name);
-        }
-    }
-
-    static List<String> describe(List<Authorization> rules, Map<Long, String> names) {
-        return rules.stream().map(a -> (a.deny() ? "deny " : "grant ") + rights(a.authorization()) + " to "
-                + names.getOrDefault(a.entity(), "entity " + a.entity())).toList();
-    }
-
-    private static String rights(int mask) {
-        List<String> rights = new ArrayList<>();
-        if ((mask & Authorization.READ) != 0) {
-            rights.add("read");
-        }
-        if ((mask & Authorization.WRITE) != 0) {
-            rights.add("write");
-        }
-        if ((mask & Authorization.EXECUTE) != 0) {
-            rights.add("execute");
-        }
-        return String.join("+", rights);
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

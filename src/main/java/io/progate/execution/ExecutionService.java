@@ -1,5 +1,6 @@
 package io.progate.execution;
 
+import io.progate.access.CurrentAccess;
 import io.progate.account.User;
 import io.progate.audit.AuditRecord;
 import io.progate.audit.AuditLog;
@@ -21,7 +22,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Optional;
 
 /** What people do with and see of an execution: its attempts, closing a failure, the before/after view. */
@@ -77,11 +77,11 @@ public class ExecutionService {
         if (key.isEmpty()) {
             return new LiveView(null, FailureWords.noKey());
         }
-        List<io.progate.pro.Authorization> accessBefore = beforeAfter.accessBefore(r.team.id, r.appName, r.appVersion, r.id);
+        CurrentAccess accessBefore = beforeAfter.accessBefore(r.team.id, r.appName, r.appVersion, r.id);
         try {
             return credentials.withSecret(key.get(), secret -> new LiveView(beforeAfter.compute(
-                    new ProAccount(r.team.proUrl, secret.reveal()), r.team.id, r.type, r.appName, r.appVersion, r.payload,
-                    accessBefore), null));
+                    new ProAccount(r.team.proUrl, secret.reveal()), r.team.id, r.type, r.appName, r.appVersion,
+                    r.payload, accessBefore), null));
         } catch (ProException | ConflictException e) {
             return new LiveView(null, "PRO could not be asked: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.progate.execution;
 
+import io.progate.access.CurrentAccess;
 import io.progate.pro.AppUpdate;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProAccount;
@@ -17,8 +18,9 @@ import java.util.Optional;
 
 /**
  * The PRO side of executing a request: the drift check before acting, the one changing call, and
- * the question asked after an attempt of unknown outcome. Reads may be retried by the client;
- * the changing call never is.
+ * the question asked after an attempt of unknown outcome. Only documented calls are on this path:
+ * {@code POST /applications} and {@code GET|PATCH|DELETE /applications/{name}/{version}} (see
+ * docs/pro-api.md). Reads may be retried by the client; the changing call never is.
  */
 @ApplicationScoped
 public class ProOperations {
@@ -97,7 +99,8 @@ public class ProOperations {
                 boolean visible = (update.description() == null || same(current.description(), update.description()))
                         && (update.projectCategory() == null || sameCategory(current.projectCategory(), update.projectCategory()))
                         && (update.isLatest() == null || current.isLatest())
-                        && carries(current.attributes(), update.attributes());
+                        && (update.attributes() == null || update.attributes().equals(
+                                current.attributes() == null ? Map.of() : current.attributes()));
                 if (visible && update.authorizations() == null && update.resourceProfile() == null) {
                     return Reconciliation.done("PRO carries the updated values");
                 }
@@ -109,12 +112,15 @@ public class ProOperations {
         }
     }
 
-    /** The before/after view for updates and deletes; null for publishes. */
-    public BeforeAfter snapshot(ProAccount account, Claim c, java.util.List<io.progate.pro.Authorization> accessBefore) {
+    /**
+     * The before/after view for updates and deletes; null for publishes. It only informs: reads that
+     * fail are noted in it and never stop the execution.
+     */
+    public BeforeAfter snapshot(ProAccount account, Claim c, CurrentAccess lastWrite) {
         if (c.type() == RequestType.PUBLISH) {
             return null;
         }
-        return beforeAfter.compute(account, c.teamId(), c.type(), c.appName(), c.appVersion(), c.payload(), accessBefore);
+        return beforeAfter.compute(account, c.teamId(), c.type(), c.appName(), c.appVersion(), c.payload(), lastWrite);
     }
 
     private PublishMetadata metadata(Claim c) {

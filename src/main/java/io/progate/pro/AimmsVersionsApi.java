@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** AIMMS versions under {@code <proUrl>/pro-api/v2}. */
@@ -18,11 +19,11 @@ interface AimmsVersionsApi {
 
     @GET
     @Path(ProPaths.AIMMS_VERSIONS)
-    VersionList list(@HeaderParam(APIKEY_HEADER) String apiKey, @QueryParam("dev") Boolean dev);
+    Response list(@HeaderParam(APIKEY_HEADER) String apiKey, @QueryParam("dev") Boolean dev);
 
     @GET
     @Path(ProPaths.AIMMS_VERSION)
-    AimmsVersion get(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
+    Response get(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record VersionList(List<AimmsVersion> versions) {

@@ -2,7 +2,6 @@ package io.progate.pro;
 
 import static io.progate.pro.ProPaths.APIKEY_HEADER;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,7 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 /** Apps and app categories under {@code <proUrl>/pro-api/v2}. */
@@ -24,50 +23,50 @@ interface AppsApi {
     @POST
     @Path(ProPaths.APPLICATIONS)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    ProApp publish(@HeaderParam(APIKEY_HEADER) String apiKey, ClientMultipartForm form);
+    Response publish(@HeaderParam(APIKEY_HEADER) String apiKey, ClientMultipartForm form);
 
     @GET
     @Path(ProPaths.APPLICATIONS)
-    List<ProApp> list(@HeaderParam(APIKEY_HEADER) String apiKey);
+    Response list(@HeaderParam(APIKEY_HEADER) String apiKey);
 
     @GET
     @Path(ProPaths.APP_VERSIONS)
-    List<ProApp> versions(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name);
+    Response versions(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name);
 
     @GET
     @Path(ProPaths.APP_VERSION)
-    ProApp get(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name,
+    Response get(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name,
             @PathParam("projectVersion") String version);
 
     @PATCH
     @Path(ProPaths.APP_VERSION)
     @Consumes(MediaType.APPLICATION_JSON)
-    ProApp update(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name,
+    Response update(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name,
             @PathParam("projectVersion") String version, AppUpdate update);
 
     @DELETE
     @Path(ProPaths.APP_VERSION)
-    void delete(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name,
+    Response delete(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name,
             @PathParam("projectVersion") String version);
 
     /** A bare array or {@code {"application_categories": [...]}}: read loosely. */
     @GET
     @Path(ProPaths.CATEGORIES)
-    JsonNode categories(@HeaderParam(APIKEY_HEADER) String apiKey);
+    Response categories(@HeaderParam(APIKEY_HEADER) String apiKey);
 
     @POST
     @Path(ProPaths.CATEGORIES)
     @Consumes(MediaType.APPLICATION_JSON)
-    AppCategory createCategory(@HeaderParam(APIKEY_HEADER) String apiKey, CategoryBody body);
+    Response createCategory(@HeaderParam(APIKEY_HEADER) String apiKey, CategoryBody body);
 
     @PUT
     @Path(ProPaths.CATEGORY)
     @Consumes(MediaType.APPLICATION_JSON)
-    AppCategory updateCategory(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id, CategoryBody body);
+    Response updateCategory(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id, CategoryBody body);
 
     @DELETE
     @Path(ProPaths.CATEGORY)
-    void deleteCategory(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
+    Response deleteCategory(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
 
     record CategoryBody(String value) {
     }

@@ -22,7 +22,8 @@ public class ProAimmsVersions {
     /** Official versions, or all of them (development builds too) with {@code includeDev}. */
     public List<AimmsVersion> list(ProAccount account, boolean includeDev) {
         AimmsVersionsApi.VersionList answer = calls.read(account, AimmsVersionsApi.class, "list of AIMMS versions",
-                api -> api.list(account.apiKey(), includeDev ? Boolean.TRUE : null));
+                api -> api.list(account.apiKey(), includeDev ? Boolean.TRUE : null),
+                ProAnswer.json(AimmsVersionsApi.VersionList.class));
         Set<String> seen = new LinkedHashSet<>();
         List<AimmsVersion> versions = new ArrayList<>();
         if (answer != null && answer.versions() != null) {
@@ -37,6 +38,6 @@ public class ProAimmsVersions {
 
     public AimmsVersion get(ProAccount account, String id) {
         return calls.read(account, AimmsVersionsApi.class, "read of AIMMS version " + id,
-                api -> api.get(account.apiKey(), id));
+                api -> api.get(account.apiKey(), id), ProAnswer.json(AimmsVersion.class));
     }
 }

@@ -1,5 +1,6 @@
 package io.progate.pro;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,31 +11,32 @@ import java.util.List;
 @ApplicationScoped
 public class ProApiKeys {
 
+    private static final TypeReference<List<ProApiKey>> KEY_LIST = new TypeReference<>() { };
+
     @Inject
     ProCalls calls;
 
     public List<ProApiKey> list(ProAccount account) {
-        return calls.read(account, UserManagerApi.class, "list of API keys",
-                api -> api.apiKeys(account.apiKey()));
+        List<ProApiKey> keys = calls.read(account, UserManagerApi.class, "list of API keys",
+                api -> api.apiKeys(account.apiKey()), ProAnswer.json(KEY_LIST));
+        return keys == null ? List.of() : keys;
     }
 
     /** Creates a key; the answer's {@code value} is the only time PRO shows it. */
     public ProApiKey create(ProAccount account, NewApiKey key) {
         return calls.write(account, UserManagerApi.class, "creation of API key " + key.name(),
-                api -> api.createApiKey(account.apiKey(), key));
+                api -> api.createApiKey(account.apiKey(), key), ProAnswer.json(ProApiKey.class));
     }
 
     public void delete(ProAccount account, String name) {
-        calls.write(account, UserManagerApi.class, "delete of API key " + name, api -> {
-            api.deleteApiKey(account.apiKey(), name);
-            return null;
-        });
+        calls.write(account, UserManagerApi.class, "delete of API key " + name,
+                api -> api.deleteApiKey(account.apiKey(), name), ProAnswer.none());
     }
 
     /** The scopes PRO knows, as it spells them (plain strings, or objects with a {@code name}). */
     public List<String> scopes(ProAccount account) {
         JsonNode answer = calls.read(account, UserManagerApi.class, "list of scopes",
-                api -> api.scopes(account.apiKey()));
+                api -> api.scopes(account.apiKey()), ProAnswer.tree());
         List<String> scopes = new ArrayList<>();
         JsonNode array = answer != null && answer.isObject() ? answer.path("scopes") : answer;
         if (array != null && array.isArray()) {

@@ -2,9 +2,14 @@ package io.progate.pro;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
-/** One version of an app as PRO describes it (publish, get, list and update answer with it). */
+/**
+ * One version of an app as PRO describes it (publish, get, list and update answer with it). Read
+ * tolerantly: unknown fields are ignored, missing ones stay null or false. {@code authorizations}
+ * is null unless PRO sends the access list, which documented versions of PRO do not.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProApp(
         String name,
@@ -15,5 +20,6 @@ public record ProApp(
         Map<String, String> attributes,
         @JsonProperty("isLatest") boolean isLatest,
         boolean hidden,
-        String publishedAt) {
+        String publishedAt,
+        List<Authorization> authorizations) {
 }

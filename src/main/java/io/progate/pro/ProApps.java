@@ -1,6 +1,7 @@
 package io.progate.pro;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,10 +20,12 @@ import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 /**
  * Apps on a PRO account: publish (the package streamed from its source, never held in memory),
  * list, versions of one app, get, update, delete. Reads are retried after transient failures;
- * publish, update and delete never are.
+ * publish, update and delete never are. The update may answer with the app or with nothing.
  */
 @ApplicationScoped
 public class ProApps {
+
+    private static final TypeReference<List<ProApp>> APP_LIST = new TypeReference<>() { };
 
     @Inject
     ProCalls calls;
@@ -49,24 +52,37 @@ public class ProApps {
             }
             String what = "publish of " + metadata.name() + " " + metadata.projectVersion();
             return calls.write(account, AppsApi.class, config.publishTimeout(), what,
-                    api -> api.publish(account.apiKey(), form));
+                    api -> api.publish(account.apiKey(), form), ProAnswer.json(ProApp.class));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the package to publish", e);
         }
     }
 
+    /** Every app version on the account (documented; an empty answer is an empty list). */
     public List<ProApp> list(ProAccount account) {
-        return calls.read(account, AppsApi.class, "list of apps", api -> api.list(account.apiKey()));
+        List<ProApp> all = calls.read(account, AppsApi.class, "list of apps", api -> api.list(account.apiKey()),
+                ProAnswer.json(APP_LIST));
+        return all == null ? List.of() : all.stream().filter(a -> a != null && a.name() != null).toList();
     }
 
+    /** The versions of one app, picked from the documented list of all apps (names compared exactly). */
+    public List<ProApp> versionsFromList(ProAccount account, String name) {
+        return list(account).stream().filter(a -> a.name().equals(name)).toList();
+    }
+
+    /**
+     * The versions of one app through {@code GET /applications/{projectName}}, a path AIMMS does not
+     * document (decided): for views only, never on the way to a change.
+     */
     public List<ProApp> versions(ProAccount account, String name) {
-        return calls.read(account, AppsApi.class, "versions of " + name,
-                api -> api.versions(account.apiKey(), name));
+        List<ProApp> versions = calls.read(account, AppsApi.class, "versions of " + name,
+                api -> api.versions(account.apiKey(), name), ProAnswer.json(APP_LIST));
+        return versions == null ? List.of() : versions;
     }
 
     public ProApp get(ProAccount account, String name, String version) {
         return calls.read(account, AppsApi.class, "read of " + name + " " + version,
-                api -> api.get(account.apiKey(), name, version));
+                api -> api.get(account.apiKey(), name, version), ProAnswer.json(ProApp.class));
     }
 
     /** The version, or empty when PRO answers 404. */
@@ -83,14 +99,12 @@ public class ProApps {
 
     public ProApp update(ProAccount account, String name, String version, AppUpdate update) {
         return calls.write(account, AppsApi.class, "update of " + name + " " + version,
-                api -> api.update(account.apiKey(), name, version, update));
+                api -> api.update(account.apiKey(), name, version, update), ProAnswer.json(ProApp.class));
     }
 
     public void delete(ProAccount account, String name, String version) {
-        calls.write(account, AppsApi.class, "delete of " + name + " " + version, api -> {
-            api.delete(account.apiKey(), name, version);
-            return null;
-        });
+        calls.write(account, AppsApi.class, "delete of " + name + " " + version,
+                api -> api.delete(account.apiKey(), name, version), ProAnswer.none());
     }
 
     private String toJson(PublishMetadata metadata) {

@@ -22,25 +22,25 @@ public class ProCategories {
 
     public List<AppCategory> list(ProAccount account) {
         JsonNode answer = calls.read(account, AppsApi.class, "list of categories",
-                api -> api.categories(account.apiKey()));
+                api -> api.categories(account.apiKey()), ProAnswer.tree());
         return read(answer);
     }
 
     public AppCategory create(ProAccount account, String name) {
         return calls.write(account, AppsApi.class, "creation of category " + name,
-                api -> api.createCategory(account.apiKey(), new AppsApi.CategoryBody(name)));
+                api -> api.createCategory(account.apiKey(), new AppsApi.CategoryBody(name)),
+                ProAnswer.json(AppCategory.class));
     }
 
     public AppCategory rename(ProAccount account, String id, String name) {
         return calls.write(account, AppsApi.class, "rename of category " + id,
-                api -> api.updateCategory(account.apiKey(), id, new AppsApi.CategoryBody(name)));
+                api -> api.updateCategory(account.apiKey(), id, new AppsApi.CategoryBody(name)),
+                ProAnswer.json(AppCategory.class));
     }
 
     public void delete(ProAccount account, String id) {
-        calls.write(account, AppsApi.class, "delete of category " + id, api -> {
-            api.deleteCategory(account.apiKey(), id);
-            return null;
-        });
+        calls.write(account, AppsApi.class, "delete of category " + id,
+                api -> api.deleteCategory(account.apiKey(), id), ProAnswer.none());
     }
 
     /** A bare array, or an object holding the array under {@value #WRAPPER_FIELD}. */

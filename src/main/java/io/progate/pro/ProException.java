@@ -7,6 +7,9 @@ package io.progate.pro;
  */
 public class ProException extends RuntimeException {
 
+    /** How an answer ProGate cannot read (HTML, a field of another type) is reported, wherever it is shown. */
+    public static final String NOT_UNDERSTOOD = "PRO answered something ProGate does not understand";
+
     private final int status;
     private final String excerpt;
     private final boolean transientFailure;

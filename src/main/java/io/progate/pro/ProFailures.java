@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class ProFailures {
 
     static final int EXCERPT_LENGTH = 300;
+    private static final int FIRST_BYTES = 80;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SECRET_FIELDS = Pattern.compile(
             "(?i)(\"(?:value|apikey|api_key|key|token|password|secret)\"\\s*:\\s*\")[^\"]*(\")");
@@ -44,6 +45,19 @@ final class ProFailures {
         }
         return new ProException(0, "calling PRO (" + account.proUrl() + ") for " + what + " failed: "
                 + scrub(String.valueOf(failure.getMessage()), account.apiKey()), "", false);
+    }
+
+    /**
+     * PRO (or something in front of it) answered, but not in a form ProGate can read: not transient,
+     * never retried, and not held against the account's circuit breaker.
+     */
+    static ProException notUnderstood(int status, String contentType, String body, ProAccount account, String what,
+            String reason) {
+        String first = cut(scrub(body == null ? "" : body, account.apiKey()).replaceAll("\\s+", " ").trim(), FIRST_BYTES);
+        String type = contentType == null || contentType.isBlank() ? "none" : scrub(contentType, account.apiKey());
+        String message = ProException.NOT_UNDERSTOOD + " (status " + status + ", content type " + type + ", first bytes \""
+                + first + "\") for " + what + ": " + reason;
+        return new ProException(status, message, excerpt(body, account.apiKey()), false);
     }
 
     static ProException answered(int status, String body, ProAccount account, String what) {

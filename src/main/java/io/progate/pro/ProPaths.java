@@ -1,8 +1,10 @@
 package io.progate.pro;
 
 /**
- * The addresses and header of the PRO REST API as pro-api.md fixes them, shared by the client and
- * the sandbox so that both change together. Paths marked "decided" in pro-api.md live only here.
+ * The addresses and header of the PRO REST API as docs/pro-api.md fixes them, for the client. The
+ * sandbox keeps its own copy, written from AIMMS's documentation, so that a wrong path here fails a
+ * test instead of being imitated. Paths marked "decided" in docs/pro-api.md are marked here too; they
+ * only feed views, never a change.
  */
 public final class ProPaths {
 

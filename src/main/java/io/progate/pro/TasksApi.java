@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** Tasks under {@code <proUrl>/pro-api/v2}. */
@@ -24,38 +25,38 @@ interface TasksApi {
     @POST
     @Path(ProPaths.TASK_ON_VERSION)
     @Consumes(MediaType.APPLICATION_JSON)
-    ProTask create(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("appName") String appName,
+    Response create(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("appName") String appName,
             @PathParam("appVersion") String appVersion, @PathParam("serviceName") String serviceName, byte[] body);
 
     @POST
     @Path(ProPaths.TASK_ON_LATEST)
     @Consumes(MediaType.APPLICATION_JSON)
-    ProTask createOnLatest(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("appName") String appName,
+    Response createOnLatest(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("appName") String appName,
             @PathParam("serviceName") String serviceName, byte[] body);
 
     @GET
     @Path(ProPaths.TASKS)
-    TaskList list(@HeaderParam(APIKEY_HEADER) String apiKey, @QueryParam("appName") String appName,
+    Response list(@HeaderParam(APIKEY_HEADER) String apiKey, @QueryParam("appName") String appName,
             @QueryParam("appVersion") String appVersion, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit);
 
     @GET
     @Path(ProPaths.TASK)
-    ProTask get(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
+    Response get(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
 
     @GET
     @Path(ProPaths.TASK_RESPONSE)
     @Produces(MediaType.WILDCARD)
-    byte[] response(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
+    Response response(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
 
     @PUT
     @Path(ProPaths.TASK)
     @Consumes(MediaType.APPLICATION_JSON)
-    void setStatus(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id, StatusBody body);
+    Response setStatus(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id, StatusBody body);
 
     @DELETE
     @Path(ProPaths.TASK)
-    void delete(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
+    Response delete(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TaskList(@JsonProperty("current_batch") List<ProTask> currentBatch, @JsonProperty("total_tasks") Long total) {

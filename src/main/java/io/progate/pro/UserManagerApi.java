@@ -12,7 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -22,35 +22,37 @@ interface UserManagerApi {
 
     @GET
     @Path(ProPaths.ENVIRONMENTS)
-    List<ProEnvironment> environments(@HeaderParam(APIKEY_HEADER) String apiKey);
+    Response environments(@HeaderParam(APIKEY_HEADER) String apiKey, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit);
 
     @GET
     @Path(ProPaths.GROUPS)
-    List<ProGroup> groups(@HeaderParam(APIKEY_HEADER) String apiKey);
+    Response groups(@HeaderParam(APIKEY_HEADER) String apiKey, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit);
 
     @GET
     @Path(ProPaths.USERS)
-    List<ProUser> users(@HeaderParam(APIKEY_HEADER) String apiKey, @RestQuery Map<String, String> filters,
+    Response users(@HeaderParam(APIKEY_HEADER) String apiKey, @RestQuery Map<String, String> filters,
             @QueryParam("sort") String sort, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit);
 
     @GET
     @Path(ProPaths.CURRENT_USER)
-    ProUser currentUser(@HeaderParam(APIKEY_HEADER) String apiKey);
+    Response currentUser(@HeaderParam(APIKEY_HEADER) String apiKey);
 
     @GET
     @Path(ProPaths.API_KEYS)
-    List<ProApiKey> apiKeys(@HeaderParam(APIKEY_HEADER) String apiKey);
+    Response apiKeys(@HeaderParam(APIKEY_HEADER) String apiKey);
 
     @POST
     @Path(ProPaths.API_KEYS)
     @Consumes(MediaType.APPLICATION_JSON)
-    ProApiKey createApiKey(@HeaderParam(APIKEY_HEADER) String apiKey, NewApiKey key);
+    Response createApiKey(@HeaderParam(APIKEY_HEADER) String apiKey, NewApiKey key);
 
     @DELETE
     @Path(ProPaths.API_KEY)
-    void deleteApiKey(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("name") String name);
+    Response deleteApiKey(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("name") String name);
 
     @GET
     @Path(ProPaths.SCOPES)
-    com.fasterxml.jackson.databind.JsonNode scopes(@HeaderParam(APIKEY_HEADER) String apiKey);
+    Response scopes(@HeaderParam(APIKEY_HEADER) String apiKey);
 }

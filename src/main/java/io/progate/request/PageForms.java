@@ -16,20 +16,22 @@ final class PageForms {
 
     static Submission publish(RequestForm f, Upload file, Upload icon) {
         Map<String, String> attributes = attributes(f.attributes(), "metadata.attributes");
-        attributes.put("isWebUI", String.valueOf(f.webUi()));
+        attributes.put(RequestValidation.IS_WEB_UI, String.valueOf(f.webUi()));
+        if (f.iconUrl() != null && !f.iconUrl().isBlank()) {
+            attributes.put(RequestValidation.ICON_URL_KEY, f.iconUrl().trim());
+        }
         Integer behavior = parseBehavior(f.publishBehavior());
         boolean newApp = behavior == null || behavior == PublishFields.NEW_APP;
         PublishFields metadata = new PublishFields(f.name(), f.description(), f.projectVersion(), f.aimmsVersionId(),
                 f.projectCategory(), attributes, behavior, newApp ? null : f.name(), newApp ? null : f.oldProjectVersion(),
                 null);
-        return new Submission("PUBLISH", f.reason(), metadata, null, null, null, file, icon);
+        return new Submission("PUBLISH", f.reason(), metadata, null, null, null, file, icon, f.devBuilds());
     }
 
     static Submission update(RequestForm f, MultivaluedMap<String, String> raw) {
         String description = blankToNull(f.description());
         String category = blankToNull(f.projectCategory());
-        Map<String, String> attributes = blankToNull(f.attributes()) == null ? null
-                : attributes(f.attributes(), "changes.attributes");
+        Map<String, String> attributes = attributeChange(f);
         List<AuthorizationEntry> authorizations = f.replaceAuthorizations() ? authorizations(raw, f.authorizations()) : null;
         UpdateFields changes = new UpdateFields(description, category, f.makeLatest() ? Boolean.TRUE : null, attributes,
                 authorizations, null);
@@ -39,6 +41,33 @@ final class PageForms {
 
     static Submission delete(RequestForm f) {
         return new Submission("DELETE", f.reason(), null, f.appName(), f.appVersion(), null, null, null);
+    }
+
+    /**
+     * The change to the version's attributes the update form asks for: the typed keys, isWebUI when
+     * chosen, iconUrl when given; and when the form was filled from PRO, every key it showed that is
+     * gone now is removed (null). Null when nothing is asked.
+     */
+    static Map<String, String> attributeChange(RequestForm f) {
+        Map<String, String> change = attributes(f.attributes(), "changes.attributes");
+        String webUi = blankToNull(f.webUiChoice());
+        if (webUi != null) {
+            change.put(RequestValidation.IS_WEB_UI, webUi);
+        }
+        String icon = blankToNull(f.iconUrl());
+        if (icon != null) {
+            change.put(RequestValidation.ICON_URL_KEY, icon.trim());
+        }
+        if (f.attributesShown() != null) {
+            for (String key : f.attributesShown().split(",")) {
+                String k = key.trim();
+                boolean keptWebUi = k.equals(RequestValidation.IS_WEB_UI) && webUi == null;
+                if (!k.isEmpty() && !change.containsKey(k) && !keptWebUi) {
+                    change.put(k, null);
+                }
+            }
+        }
+        return change.isEmpty() ? null : change;
     }
 
     /** {@code key=value}, one per line. */

@@ -7,11 +7,9 @@ import io.progate.pro.ProAimmsVersions;
 import io.progate.pro.ProApp;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProCategories;
-import io.progate.pro.ProDirectory;
 import io.progate.team.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -32,21 +30,26 @@ public class ProCatalog {
     @Inject
     ProApps apps;
 
-    @Inject
-    ProDirectory directory;
 
-    /** An environment, group or user an authorization can name. */
-    public record Entity(long id, String kind, String name) {
-    }
 
-    public Optional<List<String>> aimmsVersions(Team team) {
-        return pro.read(team, Scope.PUBLISH_AIMMS, "AIMMS versions",
-                account -> aimmsVersions.list(account, true).stream().map(AimmsVersion::id).toList());
+    /** Official AIMMS versions, or all of them with development builds when {@code includeDev}. */
+    public Optional<List<String>> aimmsVersions(Team team, boolean includeDev) {
+        return pro.read(team, Scope.PUBLISH_AIMMS, includeDev ? "AIMMS versions with development builds"
+                : "official AIMMS versions", account -> aimmsVersions.list(account, includeDev).stream()
+                        .map(AimmsVersion::id).toList());
     }
 
     public Optional<List<String>> categories(Team team) {
-        return pro.read(team, Scope.PUBLISH_APP, "categories",
-                account -> categories.list(account).stream().map(AppCategory::value).sorted().toList());
+        return pro.read(team, Scope.PUBLISH_APP, "categories", account -> categories.list(account).stream()
+                .map(AppCategory::value).filter(java.util.Objects::nonNull).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+    }
+
+    /**
+     * One app version read from PRO (documented call), empty when PRO does not know it; PRO's other
+     * failures are thrown. Empty too when the team has no key with scope PublishApp.
+     */
+    public Optional<ProApp> version(Team team, String name, String version) {
+        return pro.readOrFail(team, Scope.PUBLISH_APP, account -> apps.find(account, name, version).orElse(null));
     }
 
     /** Every app version of the team, by name then version. */
@@ -57,22 +60,8 @@ public class ProCatalog {
                 .toList());
     }
 
+    /** The versions of one app, picked from the documented list of all apps. */
     public Optional<List<ProApp>> versions(Team team, String name) {
-        return pro.read(team, Scope.PUBLISH_APP, "versions of " + name, account -> apps.versions(account, name));
-    }
-
-    /** Environments, groups and users with their numeric ids, for the authorizations editor. */
-    public Optional<List<Entity>> entities(Team team) {
-        return pro.read(team, Scope.AUTHENTICATION, "user-manager entities", account -> {
-            List<Entity> all = new ArrayList<>();
-            directory.environments(account).stream().filter(e -> e.id() != null)
-                    .forEach(e -> all.add(new Entity(e.id(), "environment", e.environmentName())));
-            directory.groups(account).stream().filter(g -> g.id() != null)
-                    .forEach(g -> all.add(new Entity(g.id(), "group", g.environmentName() + "/" + g.groupName())));
-            directory.users(account).stream().filter(u -> u.id() != null)
-                    .forEach(u -> all.add(new Entity(u.id(), "user", u.userName()
-                            + (u.fullName() == null ? "" : " (" + u.fullName() + ")"))));
-            return all;
-        });
+        return pro.read(team, Scope.PUBLISH_APP, "versions of " + name, account -> apps.versionsFromList(account, name));
     }
 }

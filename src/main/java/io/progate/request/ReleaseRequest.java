@@ -92,6 +92,13 @@ public class ReleaseRequest extends BaseEntity {
     /** What execution reported (JSON), once it has run. */
     public String outcome;
 
+    /**
+     * For a publish: whether PRO listed the chosen AIMMS version as an official release or only as a
+     * development build ({@code OFFICIAL}, {@code DEVELOPMENT}); null when PRO could not be asked.
+     */
+    @Column(name = "aimms_build")
+    public String aimmsBuild;
+
     /** Moves to {@code target} if the state machine allows it; 409 otherwise. */
     public void moveTo(RequestStatus target, Instant at) {
         if (!status.canMoveTo(target)) {

@@ -6,7 +6,6 @@ import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
-import io.progate.common.FieldError;
 import io.progate.common.InvalidInputException;
 import io.progate.common.Validator;
 import io.progate.team.Team;
@@ -81,11 +80,11 @@ public class RequestService {
     /** Validates everything, then stores package and request in one transaction; nothing half-made stays. */
     public ReleaseRequest submit(String slug, User author, Submission submission) {
         Team team = teams.require(slug, author);
-        Validated valid = validation.validate(submission);
-        List<FieldError> remote = proChecks.check(team, valid);
-        if (!remote.isEmpty()) {
-            throw new InvalidInputException(remote);
+        ProChecks.Checked checked = proChecks.check(team, validation.validate(submission));
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidInputException(checked.errors());
         }
+        Validated valid = checked.request();
         return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid));
     }
 
@@ -103,6 +102,7 @@ public class RequestService {
         r.appVersion = valid.appVersion();
         r.payload = toJson(valid.body());
         pendingPackages.reserve(team, Upload.sizeOf(valid.file()) + Upload.sizeOf(valid.icon()));
+        r.aimmsBuild = valid.aimmsBuild();
         if (valid.file() != null) {
             r.pkg = store.store(valid.file().path(), valid.file().fileName(), valid.inspection());
         }
@@ -117,6 +117,9 @@ public class RequestService {
         r.persist();
         Map<String, Object> details = describe(r);
         details.put("requiredApprovals", r.requiredApprovals);
+        if (r.aimmsBuild != null) {
+            details.put("aimmsBuild", r.aimmsBuild);
+        }
         if (r.pkg != null) {
             details.put("size", r.pkg.sizeBytes);
             details.put("sha256", r.pkg.sha256);

@@ -62,8 +62,18 @@ public final class RequestTemplates {
         return "/teams/" + team.slug + "/policy";
     }
 
-    static List<String> rights(ProCatalog.Entity entity) {
+    static List<String> rights(AccessEditor.Row row) {
         return RIGHTS;
+    }
+
+    static String devBuildsUrl(Team team, RequestForm form, boolean dev) {
+        return requestListUrl(team) + "/new?type=PUBLISH" + (blank(form.name()) ? "" : "&app=" + urlEncode(form.name()))
+                + (blank(form.oldProjectVersion()) ? "" : "&version=" + urlEncode(form.oldProjectVersion()))
+                + (dev ? "&dev=true" : "");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     static String when(Instant at) {

@@ -25,6 +25,10 @@ public class RequestValidation {
     static final Pattern VERSION = Pattern.compile("^[0-9A-Za-z][0-9A-Za-z._+-]{0,99}$");
     static final Pattern ATTRIBUTE_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_.-]{0,63}$");
     static final Pattern ICON_NAME = Pattern.compile("(?i)^.+\\.(png|jpe?g|gif|svg)$");
+    /** The reserved attribute iconUrl (documented): /icons/ and the label of an icon already in PRO storage. */
+    static final Pattern ICON_URL = Pattern.compile("^/icons/[A-Za-z0-9][A-Za-z0-9 _.()+-]{0,99}$");
+    static final String IS_WEB_UI = "isWebUI";
+    static final String ICON_URL_KEY = "iconUrl";
     static final int MAX_REASON = 2000;
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_ATTRIBUTES = 50;
@@ -80,7 +84,7 @@ public class RequestValidation {
         v.maxLength("metadata.description", description, MAX_DESCRIPTION);
         String category = emptyToNull(m.projectCategory());
         v.maxLength("metadata.projectCategory", category, 100);
-        Map<String, String> attributes = attributes(v, "metadata.attributes", m.attributes());
+        Map<String, String> attributes = attributes(v, "metadata.attributes", m.attributes(), false);
         int behavior = m.publishBehavior() == null ? PublishFields.NEW_APP : m.publishBehavior();
         v.check(behavior >= 0 && behavior <= 2, "metadata.publishBehavior",
                 "0 (new app), 1 (new version keeping the old) or 2 (new version hiding the old)");
@@ -103,7 +107,8 @@ public class RequestValidation {
                 category == null ? "other" : category.trim(), attributes, behavior, oldName, oldVersion, profile);
         Inspection inspection = packageFile(v, s.file(), clean.webUiClaim());
         icon(v, s.icon());
-        return new Validated(RequestType.PUBLISH, reason, name, version, clean, s.file(), inspection, s.icon());
+        return new Validated(RequestType.PUBLISH, reason, name, version, clean, s.file(), inspection, s.icon(),
+                s.devBuilds(), null);
     }
 
     private Inspection packageFile(Validator v, Upload file, String webUiClaim) {
@@ -161,7 +166,7 @@ public class RequestValidation {
         }
         v.check(c.isLatest() == null || c.isLatest(), "changes.isLatest",
                 "can only be true: making another version latest moves the tag off this one");
-        Map<String, String> attributes = attributes(v, "changes.attributes", c.attributes());
+        Map<String, String> attributes = attributes(v, "changes.attributes", c.attributes(), true);
         List<AuthorizationEntry> authorizations = null;
         if (c.authorizations() != null) {
             authorizations = new ArrayList<>();
@@ -186,7 +191,12 @@ public class RequestValidation {
                 authorizations, profile);
     }
 
-    private static Map<String, String> attributes(Validator v, String field, Map<String, String> raw) {
+    /**
+     * Attribute names and values. Reserved keys (documented): {@code isWebUI} is "true" or "false",
+     * {@code iconUrl} is {@code /icons/<label>} of an icon already in PRO storage. For an update the
+     * map is a change to the current one ({@code removals}): a key with a null value is removed.
+     */
+    private static Map<String, String> attributes(Validator v, String field, Map<String, String> raw, boolean removals) {
         if (raw == null) {
             return null;
         }
@@ -197,17 +207,34 @@ public class RequestValidation {
             String at = field + "." + k;
             v.matches(field, k, ATTRIBUTE_KEY, "attribute names start with a letter: letters, digits and _ . -");
             v.check(k != null && !k.isEmpty(), field, "an attribute needs a name");
-            v.check(!"iconUrl".equalsIgnoreCase(k), at, "iconUrl is set by PRO from the uploaded icon");
-            v.check(value != null && value.length() <= 1000, at, "a value of at most 1000 characters");
-            if ("isWebUI".equalsIgnoreCase(k)) {
-                String lower = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+            if (value == null) {
+                v.check(removals, at, "a value is required");
+                if (k != null && !k.isEmpty()) {
+                    clean.put(reserved(k), null);
+                }
+                return;
+            }
+            v.check(value.length() <= 1000, at, "a value of at most 1000 characters");
+            if (IS_WEB_UI.equalsIgnoreCase(k)) {
+                String lower = value.trim().toLowerCase(Locale.ROOT);
                 v.check(lower.equals("true") || lower.equals("false"), at, "\"true\" or \"false\"");
-                clean.put("isWebUI", lower);
+                clean.put(IS_WEB_UI, lower);
+            } else if (ICON_URL_KEY.equalsIgnoreCase(k)) {
+                v.matches(at, value.trim(), ICON_URL, "/icons/<label> of an icon already uploaded to PRO storage");
+                v.check(!value.isBlank(), at, "/icons/<label> of an icon already uploaded to PRO storage");
+                clean.put(ICON_URL_KEY, value.trim());
             } else if (k != null) {
                 clean.put(k, value);
             }
         });
         return clean;
+    }
+
+    private static String reserved(String key) {
+        if (IS_WEB_UI.equalsIgnoreCase(key)) {
+            return IS_WEB_UI;
+        }
+        return ICON_URL_KEY.equalsIgnoreCase(key) ? ICON_URL_KEY : key;
     }
 
     private static long sizeOf(Upload upload) {

@@ -31,7 +31,8 @@ public record RequestView(
         Instant decidedAt,
         Instant finishedAt,
         JsonNode outcome,
-        PolicyChange policyChange) {
+        PolicyChange policyChange,
+        String aimmsBuild) {
 
     /** A stored file: name, size, SHA-256, inspection, and whether its content was purged. */
     public record PackageView(String fileName, long size, String sha256, boolean purged, Inspection inspection) {

@@ -28,7 +28,8 @@ public class RequestViews {
                 r.appName, r.appVersion, summary(r), parse(r.payload), ProCall.of(r),
                 pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
                 approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
-                r.decidedAt, r.finishedAt, r.outcome == null ? null : parse(r.outcome), policyChange(r));
+                r.decidedAt, r.finishedAt, r.outcome == null ? null : parse(r.outcome), policyChange(r),
+                r.aimmsBuild);
     }
 
     public RequestView.PackageView packageView(RequestPackage p) {

@@ -23,6 +23,23 @@ public class TeamPro {
         return credentials.usableFor(team, scope).isPresent();
     }
 
+    /**
+     * Like {@link #read}, but PRO's failures are thrown (a key that cannot be used becomes a
+     * {@link ProException} too); empty only when the team has no key with the scope.
+     */
+    public <T> Optional<T> readOrFail(Team team, Scope scope, Function<ProAccount, T> call) {
+        Optional<Credential> credential = credentials.usableFor(team, scope);
+        if (credential.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(credentials.withSecret(credential.get(),
+                    secret -> call.apply(new ProAccount(team.proUrl, secret.reveal()))));
+        } catch (io.progate.common.ConflictException e) {
+            throw new ProException(0, "the team's key could not be used: " + e.getMessage(), "", false);
+        }
+    }
+
     public <T> Optional<T> read(Team team, Scope scope, String what, Function<ProAccount, T> call) {
         Optional<Credential> credential = credentials.usableFor(team, scope);
         if (credential.isEmpty()) {

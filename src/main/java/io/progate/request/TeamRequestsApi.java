@@ -53,7 +53,7 @@ public class TeamRequestsApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@PathParam("slug") String slug, RequestInput input) {
-        RequestInput body = input == null ? new RequestInput(null, null, null, null, null, null) : input;
+        RequestInput body = input == null ? new RequestInput(null, null, null, null, null, null, null) : input;
         return created(requests.submit(slug, currentUser.get(), body.toSubmission(null, null)));
     }
 

@@ -1,9 +1,15 @@
 package io.progate.request;
 
 import io.progate.account.CurrentUser;
+import io.progate.access.AccessDirectory;
+import io.progate.access.CurrentAccess;
+import io.progate.access.Directory;
+import io.progate.access.EntityNames;
 import io.progate.account.User;
 import io.progate.common.InvalidInputException;
 import io.progate.credential.Scope;
+import io.progate.pro.ProApp;
+import io.progate.pro.ProException;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.progate.web.Flash;
@@ -47,6 +53,15 @@ public class TeamRequestsResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AccessDirectory accessDirectory;
+
+    @Inject
+    EntityNames names;
+
+    @Inject
+    AccessHistory history;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Team team, List<ReleaseRequest> requests, String status, String type);
@@ -65,11 +80,12 @@ public class TeamRequestsResource {
     @GET
     @Path("new")
     public TemplateInstance form(@PathParam("slug") String slug, @QueryParam("type") String type,
-            @QueryParam("app") String app, @QueryParam("version") String version) {
+            @QueryParam("app") String app, @QueryParam("version") String version, @QueryParam("dev") String dev) {
         Team team = teams.require(slug, currentUser.get());
         RequestType kind = RequestType.parse(type).filter(RequestType::isProChange).orElse(RequestType.PUBLISH);
-        RequestForm form = RequestForm.blank(kind, app, version);
-        return Templates.form(team, form, choices(team, form), Map.of());
+        RequestForm form = RequestForm.blank(kind, app, version, "true".equals(dev));
+        FormChoices choices = choices(team, form);
+        return Templates.form(team, form.withCurrentAttributes(choices), choices, Map.of());
     }
 
     @POST
@@ -80,12 +96,12 @@ public class TeamRequestsResource {
             @RestForm String description, @RestForm("metadata.aimmsVersionId") String aimmsVersionId,
             @RestForm String projectCategory, @RestForm("isWebUI") String webUi, @RestForm String attributes,
             @RestForm("metadata.publishBehavior") String publishBehavior,
-            @RestForm("metadata.oldProjectVersion") String oldProjectVersion,
-            @RestForm("file") FileUpload file, @RestForm("icon") FileUpload icon,
+            @RestForm("metadata.oldProjectVersion") String oldProjectVersion, @RestForm String iconUrl,
+            @RestForm String devBuilds, @RestForm("file") FileUpload file, @RestForm("icon") FileUpload icon,
             @HeaderParam("X-Upload-Progress") String viaScript) {
         RequestForm form = new RequestForm("PUBLISH", reason, name, projectVersion, description, aimmsVersionId,
                 projectCategory, "true".equals(webUi), attributes, publishBehavior, oldProjectVersion, name,
-                projectVersion, false, false, null);
+                projectVersion, false, false, null, null, iconUrl, null, "true".equals(devBuilds));
         Response answer = file(slug, form, () -> PageForms.publish(form, upload(file), upload(icon)));
         if (viaScript != null && answer.getStatus() == 303) {
             // the upload script reads Location itself, so that the flash cookie survives to the next page
@@ -125,13 +141,36 @@ public class TeamRequestsResource {
     private FormChoices choices(Team team, RequestForm form) {
         boolean hasKey = pro.hasKey(team, Scope.PUBLISH_APP);
         if (form.isDelete() || !hasKey) {
-            return new FormChoices(null, null, null, null, hasKey);
+            return FormChoices.none(hasKey);
         }
-        List<ProCatalog.Entity> entities = form.isUpdate() ? catalog.entities(team).orElse(null) : null;
-        List<String> versions = form.isPublish() ? catalog.aimmsVersions(team).orElse(null) : null;
+        List<String> versions = form.isPublish() ? catalog.aimmsVersions(team, form.devBuilds()).orElse(null) : null;
         String app = form.isPublish() ? form.name() : form.appName();
         var existing = app == null || app.isBlank() ? null : catalog.versions(team, app.trim()).orElse(null);
-        return new FormChoices(versions, catalog.categories(team).orElse(null), existing, entities, true);
+        ProApp current = null;
+        String problem = null;
+        AccessEditor access = null;
+        if (form.isUpdate()) {
+            if (blank(form.appName()) || blank(form.appVersion())) {
+                problem = "name the app and version to see what PRO holds now";
+            } else {
+                try {
+                    current = catalog.version(team, form.appName().trim(), form.appVersion().trim()).orElse(null);
+                    problem = current == null ? "PRO has no version " + form.appVersion() + " of " + form.appName() : null;
+                } catch (ProException e) {
+                    problem = "the version could not be read from PRO: " + e.getMessage();
+                }
+            }
+            Directory directory = accessDirectory.read(team.id);
+            CurrentAccess now = blank(form.appName()) || blank(form.appVersion()) ? CurrentAccess.unknown()
+                    : history.current(team.id, current, form.appName().trim(), form.appVersion().trim(), -1);
+            access = AccessEditor.of(directory, names.of(team.id, directory), now);
+        }
+        return new FormChoices(versions, form.devBuilds(), catalog.categories(team).orElse(null), existing, current,
+                problem, access, true);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Upload upload(FileUpload file) {

@@ -1,10 +1,6 @@
 package io.progate.sandbox;
 
-import io.progate.pro.AimmsVersion;
-import io.progate.pro.ProAccount;
-import io.progate.pro.ProAimmsVersions;
-import io.progate.pro.ProApp;
-import io.progate.pro.ProException;
+import io.progate.team.Team;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,11 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What reached "PRO": the calls the sandbox received (never a key, at most its name) and its
- * apps, plus a live check that lists AIMMS versions from the sandbox through the typed client
- * with the demo key. Admins only, and only while the sandbox is on.
+ * What reached "PRO": the calls the sandbox received (never a key, at most its name), its apps and
+ * AIMMS versions, the modes that are on, and links to the PRO connection check of every team whose
+ * account is this sandbox (the check reads through ProGate's client, as it would a real PRO).
+ * Admins only, and only while the sandbox is on.
  */
 @Path("/admin/sandbox")
 @RolesAllowed("admin")
@@ -35,15 +33,12 @@ public class AdminSandboxResource {
     SandboxApps apps;
 
     @Inject
-    ProAimmsVersions aimmsVersions;
-
-    /** The demo check's outcome: the versions, or why there are none. */
-    public record DemoCheck(String proUrl, List<AimmsVersion> versions, String problem) {
-    }
+    SandboxModes modes;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance sandbox(DemoCheck check, List<SandboxCall> calls, List<ProApp> apps);
+        static native TemplateInstance sandbox(String proUrl, List<SandboxAimmsVersion> versions, Set<SandboxMode> modes,
+                List<SandboxMode> allModes, List<Team> teams, List<SandboxCall> calls, List<SandboxWire.App> apps);
     }
 
     @GET
@@ -51,19 +46,11 @@ public class AdminSandboxResource {
         if (!config.enabled()) {
             throw new NotFoundException();
         }
-        DemoCheck check = demoCheck(uri.getBaseUri().toString().replaceAll("/+$", "") + "/sandbox");
-        return Templates.sandbox(check, calls.latest(50), apps.list());
-    }
-
-    private DemoCheck demoCheck(String proUrl) {
-        String key = config.demoKey().filter(v -> !v.isBlank()).orElse(null);
-        if (key == null) {
-            return new DemoCheck(proUrl, List.of(), "no progate.sandbox.demo-key is configured, so the check cannot run");
-        }
-        try {
-            return new DemoCheck(proUrl, aimmsVersions.list(new ProAccount(proUrl, key), true), null);
-        } catch (ProException e) {
-            return new DemoCheck(proUrl, List.of(), e.getMessage());
-        }
+        String proUrl = uri.getBaseUri().toString().replaceAll("/+$", "") + SandboxPaths.ACCOUNT;
+        List<Team> teams = Team.<Team>listAll().stream()
+                .filter(t -> t.proUrl != null && t.proUrl.replaceAll("/+$", "").endsWith(SandboxPaths.ACCOUNT))
+                .sorted(java.util.Comparator.comparing(t -> t.slug)).toList();
+        return Templates.sandbox(proUrl, SandboxAimmsVersion.listed(true), modes.active(), List.of(SandboxMode.values()),
+                teams, calls.latest(50), apps.list());
     }
 }

@@ -1,7 +1,6 @@
 package io.progate.sandbox;
 
 import io.progate.common.Hashes;
-import io.progate.pro.ProScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -13,7 +12,7 @@ public class SandboxAuth {
     @Inject
     SandboxCaller caller;
 
-    public SandboxKey require(String apiKey, ProScope scope) {
+    public SandboxKey require(String apiKey, SandboxScope scope) {
         if (apiKey == null || apiKey.isBlank()) {
             throw SandboxException.unauthorized();
         }

@@ -1,22 +1,24 @@
 package io.progate.sandbox;
 
-import io.progate.pro.AppCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 
-/** App categories: names unique (409), {@code other} always there and never renamed or deleted. */
+/**
+ * App categories: names unique whatever their case (409), {@code other} always there and never
+ * renamed or deleted. Paths and bodies are decided (from the official Python wrapper).
+ */
 @ApplicationScoped
 public class SandboxCategories {
 
-    public List<AppCategory> list() {
+    public List<SandboxWire.Category> list() {
         return SandboxCategory.all().stream().map(SandboxCategories::view).toList();
     }
 
     @Transactional
-    public AppCategory create(String value) {
-        String name = requireName(value);
+    public SandboxWire.Category create(String body) {
+        String name = requireName(SandboxJson.read(body, SandboxWire.CategoryValue.class, "the category body").value());
         SandboxCategory category = new SandboxCategory();
         category.categoryId = UUID.randomUUID().toString();
         category.value = name;
@@ -25,10 +27,10 @@ public class SandboxCategories {
     }
 
     @Transactional
-    public AppCategory rename(String id, String value) {
+    public SandboxWire.Category rename(String id, String body) {
         SandboxCategory category = require(id);
         refuseDefault(category, "renamed");
-        String name = requireName(value);
+        String name = requireName(SandboxJson.read(body, SandboxWire.CategoryValue.class, "the category body").value());
         String old = category.value;
         category.value = name;
         SandboxApp.update("projectCategory = ?1 where projectCategory = ?2", name, old);
@@ -60,12 +62,12 @@ public class SandboxCategories {
     }
 
     private static void refuseDefault(SandboxCategory category, String what) {
-        if (SandboxRules.DEFAULT_CATEGORY.equals(category.value)) {
+        if (SandboxRules.DEFAULT_CATEGORY.equalsIgnoreCase(category.value)) {
             throw SandboxException.invalid("the category " + SandboxRules.DEFAULT_CATEGORY + " cannot be " + what);
         }
     }
 
-    private static AppCategory view(SandboxCategory category) {
-        return new AppCategory(category.categoryId, category.value);
+    private static SandboxWire.Category view(SandboxCategory category) {
+        return new SandboxWire.Category(category.categoryId, category.value);
     }
 }

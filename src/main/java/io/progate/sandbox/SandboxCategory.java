@@ -22,8 +22,9 @@ public class SandboxCategory extends BaseEntity {
         return find("categoryId", categoryId).firstResultOptional();
     }
 
+    /** The category of this name, whatever its case. */
     public static Optional<SandboxCategory> byValue(String value) {
-        return find("value", value).firstResultOptional();
+        return find("lower(value) = lower(?1)", value).firstResultOptional();
     }
 
     public static List<SandboxCategory> all() {

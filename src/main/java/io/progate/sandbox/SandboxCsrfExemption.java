@@ -1,6 +1,5 @@
 package io.progate.sandbox;
 
-import io.progate.pro.ProPaths;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.event.Observes;
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SandboxCsrfExemption {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PRO_API = "/sandbox" + ProPaths.PRO_API + "/";
-    private static final String USER_MANAGER = "/sandbox" + ProPaths.USER_MANAGER + "/";
+    private static final String PRO_API = SandboxPaths.ACCOUNT + SandboxPaths.PRO_API + "/";
+    private static final String USER_MANAGER = SandboxPaths.ACCOUNT + SandboxPaths.USER_MANAGER + "/";
 
     void register(@Observes Filters filters,
             @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token") String cookieName,

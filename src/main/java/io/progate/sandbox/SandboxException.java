@@ -1,9 +1,7 @@
 package io.progate.sandbox;
 
-import io.progate.pro.ProScope;
-
 /**
- * A refusal by the sandbox, answered as {@code {"message": ...}} with the status pro-api.md
+ * A refusal by the sandbox, answered as {@code {"message": ...}} with the status docs/pro-api.md
  * decided: 401 key, 403 scope, 404 unknown, 400 invalid, 409 conflict, 405 illegal state.
  */
 public class SandboxException extends RuntimeException {
@@ -23,7 +21,7 @@ public class SandboxException extends RuntimeException {
         return new SandboxException(401, "missing, unknown or expired API key");
     }
 
-    static SandboxException forbidden(ProScope scope) {
+    static SandboxException forbidden(SandboxScope scope) {
         return new SandboxException(403, "the API key lacks the scope " + scope.wireName());
     }
 

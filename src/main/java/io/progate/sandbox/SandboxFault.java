@@ -7,12 +7,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-/** A fault switch: the next {@code remaining} matching calls answer a status, hang, or lose their connection. */
+/** A fault switch: the next {@code remaining} matching calls answer a status or a web page, hang, or lose their connection. */
 @Entity
 @Table(name = "sandbox_fault")
 public class SandboxFault extends BaseEntity {
 
-    public enum Kind { STATUS, HANG, DROP }
+    /** STATUS answers a status, HANG waits before answering, DROP closes the connection, HTML answers 200 with a web page. */
+    public enum Kind { STATUS, HANG, DROP, HTML }
 
     /** Only calls with this method, or any method when null. */
     public String method;

@@ -10,13 +10,13 @@ import java.util.Optional;
 
 /**
  * Fault switches for tests and demos: the next N sandbox calls whose path contains a given text
- * (and, if set, use a given method) answer a status, hang, or lose their connection. Kept in the
+ * (and, if set, use a given method) answer a status or a web page, hang, or lose their connection. Kept in the
  * database so that every replica honours them.
  */
 @ApplicationScoped
 public class SandboxFaults {
 
-    /** A switch to set; build it with {@link #status}, {@link #hang} or {@link #drop}. */
+    /** A switch to set; build it with {@link #status}, {@link #hang}, {@link #drop} or {@link #html}. */
     public record Fault(String method, String pathPart, int times, SandboxFault.Kind kind, Integer status, Long hangMillis) {
 
         public static Fault status(String pathPart, int times, int status) {
@@ -29,6 +29,11 @@ public class SandboxFaults {
 
         public static Fault drop(String pathPart, int times) {
             return new Fault(null, pathPart, times, SandboxFault.Kind.DROP, null, null);
+        }
+
+        /** {@code 200 text/html} with a sign-in page, as a proxy in front of PRO may answer. */
+        public static Fault html(String pathPart, int times) {
+            return new Fault(null, pathPart, times, SandboxFault.Kind.HTML, null, null);
         }
 
         public Fault onMethod(String httpMethod) {

@@ -15,13 +15,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Around every sandbox call: 404 when the sandbox is off, the fault switches, and the call record.
+ * Around every sandbox call: 404 when the sandbox is off, the modes that close undocumented paths,
+ * the fault switches, and the call record.
  * Runs on the worker thread of the (blocking) sandbox resources.
  */
 public class SandboxFilters {
 
     static final String PREFIX = "/sandbox/";
     static final String FAULTS_PATH = "/sandbox/_faults";
+    static final String MODES_PATH = "/sandbox/_modes";
+    private static final String SIGN_IN_PAGE = "<!DOCTYPE html><html><head><title>Sign in</title></head>"
+            + "<body><form method=\"post\" action=\"/login\"><input name=\"user\"></form></body></html>";
+    private static final java.util.regex.Pattern APP_VERSIONS = java.util.regex.Pattern.compile(
+            "^" + SandboxPaths.PRO_API + "/applications/[^/]+$");
 
     @Inject
     SandboxConfig config;
@@ -35,6 +41,9 @@ public class SandboxFilters {
     @Inject
     SandboxCaller caller;
 
+    @Inject
+    SandboxModes modes;
+
     @ServerRequestFilter
     public Optional<Response> before(ContainerRequestContext context, HttpServerRequest request) {
         String path = request.path();
@@ -44,8 +53,12 @@ public class SandboxFilters {
         if (!config.enabled()) {
             return Optional.of(message(404, "not found"));
         }
-        if (path.startsWith(FAULTS_PATH)) {
+        if (path.startsWith(FAULTS_PATH) || path.startsWith(MODES_PATH)) {
             return Optional.empty();
+        }
+        if (undocumented(request.method().name(), relative(path)) && modes.isOn(SandboxMode.ONLY_DOCUMENTED_PATHS)) {
+            caller.detail("mode " + SandboxMode.ONLY_DOCUMENTED_PATHS + ": a path AIMMS does not document");
+            return Optional.of(message(404, "not found"));
         }
         Optional<SandboxFaults.Fault> fault = faults.take(request.method().name(), relative(path));
         if (fault.isEmpty()) {
@@ -56,6 +69,9 @@ public class SandboxFilters {
             case STATUS:
                 caller.detail("fault switch: status " + f.status());
                 return Optional.of(message(f.status(), "simulated failure (sandbox fault switch)"));
+            case HTML:
+                caller.detail("fault switch: 200 text/html (a sign-in page)");
+                return Optional.of(Response.ok(SIGN_IN_PAGE, MediaType.TEXT_HTML_TYPE).build());
             case HANG:
                 // recorded now: a caller that gives up first takes the answer's record with it
                 caller.markRecorded();
@@ -73,7 +89,8 @@ public class SandboxFilters {
     @ServerResponseFilter
     public void after(ContainerResponseContext response, HttpServerRequest request) {
         String path = request.path();
-        if (!path.startsWith(PREFIX) || path.startsWith(FAULTS_PATH) || !config.enabled() || caller.markRecorded()) {
+        if (!path.startsWith(PREFIX) || path.startsWith(FAULTS_PATH) || path.startsWith(MODES_PATH) || !config.enabled()
+                || caller.markRecorded()) {
             return;
         }
         recordCall(request, response.getStatus(), caller.detail());
@@ -86,6 +103,15 @@ public class SandboxFilters {
         } catch (RuntimeException e) {
             Log.warnf("Sandbox could not record a call to %s: %s", request.path(), e.getMessage());
         }
+    }
+
+    /** The decided paths that {@link SandboxMode#ONLY_DOCUMENTED_PATHS} answers 404. */
+    static boolean undocumented(String method, String relative) {
+        if (relative.startsWith(SandboxPaths.PRO_API + "/applications/categories")
+                || relative.startsWith(SandboxPaths.PRO_API + "/aimms-versions/")) {
+            return true;
+        }
+        return "GET".equals(method) && APP_VERSIONS.matcher(relative).matches();
     }
 
     /** The path below the sandbox's account URL: {@code /sandbox/pro-api/v2/x} becomes {@code /pro-api/v2/x}. */

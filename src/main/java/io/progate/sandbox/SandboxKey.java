@@ -1,7 +1,6 @@
 package io.progate.sandbox;
 
 import io.progate.common.BaseEntity;
-import io.progate.pro.ProScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -47,8 +46,8 @@ public class SandboxKey extends BaseEntity {
         return Arrays.stream(scopes.split(",")).filter(s -> !s.isBlank()).toList();
     }
 
-    public boolean has(ProScope scope) {
-        return scopeList().stream().anyMatch(s -> ProScope.parse(s).filter(scope::equals).isPresent());
+    public boolean has(SandboxScope scope) {
+        return scopeList().stream().anyMatch(s -> SandboxScope.parse(s).filter(scope::equals).isPresent());
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.progate.sandbox;
 
 import io.progate.common.Hashes;
-import io.progate.pro.NewApiKey;
-import io.progate.pro.ProApiKey;
-import io.progate.pro.ProScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -23,12 +20,12 @@ public class SandboxKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public List<ProApiKey> list(SandboxKey caller) {
+    public List<SandboxWire.Key> list(SandboxKey caller) {
         return SandboxKey.ofUser(caller.userName).stream().map(k -> view(k, null)).toList();
     }
 
     @Transactional
-    public ProApiKey create(SandboxKey caller, NewApiKey request) {
+    public SandboxWire.Key create(SandboxKey caller, SandboxWire.NewKey request) {
         if (request == null || SandboxApps.blank(request.name())) {
             throw SandboxException.invalid("name is required");
         }
@@ -82,7 +79,7 @@ public class SandboxKeys {
         }
         List<String> scopes = new ArrayList<>();
         for (String text : requested) {
-            ProScope scope = ProScope.parse(text).orElseThrow(() -> SandboxException.invalid("unknown scope " + text));
+            SandboxScope scope = SandboxScope.parse(text).orElseThrow(() -> SandboxException.invalid("unknown scope " + text));
             if (!scopes.contains(scope.wireName())) {
                 scopes.add(scope.wireName());
             }
@@ -90,8 +87,8 @@ public class SandboxKeys {
         return scopes;
     }
 
-    private static ProApiKey view(SandboxKey key, String value) {
+    private static SandboxWire.Key view(SandboxKey key, String value) {
         LocalDate lastDay = key.expiresAt.minusSeconds(1).atZone(ZoneOffset.UTC).toLocalDate();
-        return new ProApiKey(key.name, lastDay.toString(), key.scopeList(), value);
+        return new SandboxWire.Key(key.name, lastDay.toString(), key.scopeList(), value);
     }
 }

@@ -1,12 +1,7 @@
 package io.progate.sandbox;
 
-import static io.progate.pro.ProPaths.APIKEY_HEADER;
+import static io.progate.sandbox.SandboxPaths.APIKEY;
 
-import io.progate.pro.AppCategory;
-import io.progate.pro.AppUpdate;
-import io.progate.pro.ProApp;
-import io.progate.pro.ProPaths;
-import io.progate.pro.ProScope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,12 +20,15 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** The sandbox's PRO API: apps, categories, AIMMS versions and tasks under {@code /sandbox/pro-api/v2}. */
+/**
+ * The sandbox's PRO API: apps, categories, AIMMS versions and tasks under {@code /sandbox/pro-api/v2}.
+ * JSON bodies arrive as text and are read strictly ({@link SandboxJson}); answers are {@link SandboxWire} types.
+ */
 @Path(SandboxProApi.ROOT)
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxProApi {
 
-    static final String ROOT = "/sandbox" + ProPaths.PRO_API;
+    static final String ROOT = SandboxPaths.ACCOUNT + SandboxPaths.PRO_API;
 
     @Inject
     SandboxAuth auth;
@@ -48,159 +46,162 @@ public class SandboxProApi {
     SandboxCaller caller;
 
     @POST
-    @Path(ProPaths.APPLICATIONS)
+    @Path(SandboxPaths.APPLICATIONS)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public ProApp publish(@HeaderParam(APIKEY_HEADER) String apiKey, @RestForm("metadata") String metadata,
+    public SandboxWire.App publish(@HeaderParam(APIKEY) String apiKey, @RestForm("metadata") String metadata,
             @RestForm("file") FileUpload file, @RestForm("icon") FileUpload icon) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
         caller.detail("parts: " + (metadata == null ? "" : "metadata (text) ") + part("file", file) + part("icon", icon));
         return apps.publish(new SandboxApps.Upload(metadata, file == null ? null : file.uploadedFile(),
                 file == null ? null : file.fileName(), icon == null ? null : icon.uploadedFile()));
     }
 
     @GET
-    @Path(ProPaths.APPLICATIONS)
-    public List<ProApp> list(@HeaderParam(APIKEY_HEADER) String apiKey) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
+    @Path(SandboxPaths.APPLICATIONS)
+    public List<SandboxWire.App> list(@HeaderParam(APIKEY) String apiKey) {
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
         return apps.list();
     }
 
     @GET
-    @Path(ProPaths.APP_VERSIONS)
-    public List<ProApp> versions(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
+    @Path(SandboxPaths.APP_VERSIONS)
+    public List<SandboxWire.App> versions(@HeaderParam(APIKEY) String apiKey, @PathParam("projectName") String name) {
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
         return apps.versions(name);
     }
 
     @GET
-    @Path(ProPaths.APP_VERSION)
-    public ProApp get(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name,
+    @Path(SandboxPaths.APP_VERSION)
+    public SandboxWire.App get(@HeaderParam(APIKEY) String apiKey, @PathParam("projectName") String name,
             @PathParam("projectVersion") String version) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
         return apps.get(name, version);
     }
 
     @PATCH
-    @Path(ProPaths.APP_VERSION)
+    @Path(SandboxPaths.APP_VERSION)
     @Consumes(MediaType.APPLICATION_JSON)
-    public ProApp update(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name,
-            @PathParam("projectVersion") String version, AppUpdate update) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
-        return apps.update(name, version, update);
+    public SandboxWire.App update(@HeaderParam(APIKEY) String apiKey, @PathParam("projectName") String name,
+            @PathParam("projectVersion") String version, String body) {
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
+        return apps.update(name, version, body);
     }
 
     @DELETE
-    @Path(ProPaths.APP_VERSION)
-    public void delete(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("projectName") String name,
+    @Path(SandboxPaths.APP_VERSION)
+    public void delete(@HeaderParam(APIKEY) String apiKey, @PathParam("projectName") String name,
             @PathParam("projectVersion") String version) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
         apps.delete(name, version);
     }
 
     @GET
-    @Path(ProPaths.CATEGORIES)
-    public List<AppCategory> categories(@HeaderParam(APIKEY_HEADER) String apiKey) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
+    @Path(SandboxPaths.CATEGORIES)
+    public List<SandboxWire.Category> categories(@HeaderParam(APIKEY) String apiKey) {
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
         return categories.list();
     }
 
     @POST
-    @Path(ProPaths.CATEGORIES)
+    @Path(SandboxPaths.CATEGORIES)
     @Consumes(MediaType.APPLICATION_JSON)
-    public AppCategory createCategory(@HeaderParam(APIKEY_HEADER) String apiKey, Map<String, String> body) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
-        return categories.create(body == null ? null : body.get("value"));
+    public SandboxWire.Category createCategory(@HeaderParam(APIKEY) String apiKey, String body) {
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
+        return categories.create(body);
     }
 
     @PUT
-    @Path(ProPaths.CATEGORY)
+    @Path(SandboxPaths.CATEGORY)
     @Consumes(MediaType.APPLICATION_JSON)
-    public AppCategory renameCategory(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id,
-            Map<String, String> body) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
-        return categories.rename(id, body == null ? null : body.get("value"));
+    public SandboxWire.Category renameCategory(@HeaderParam(APIKEY) String apiKey, @PathParam("id") String id,
+            String body) {
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
+        return categories.rename(id, body);
     }
 
     @DELETE
-    @Path(ProPaths.CATEGORY)
-    public void deleteCategory(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id) {
-        auth.require(apiKey, ProScope.PUBLISH_APP);
+    @Path(SandboxPaths.CATEGORY)
+    public void deleteCategory(@HeaderParam(APIKEY) String apiKey, @PathParam("id") String id) {
+        auth.require(apiKey, SandboxScope.PUBLISH_APP);
         categories.delete(id);
     }
 
     @GET
-    @Path(ProPaths.AIMMS_VERSIONS)
-    public Map<String, Object> aimmsVersions(@HeaderParam(APIKEY_HEADER) String apiKey, @QueryParam("dev") boolean dev) {
-        auth.require(apiKey, ProScope.PUBLISH_AIMMS);
-        return Map.of("versions", SandboxAimmsVersion.listed(dev).stream().map(SandboxProApi::version).toList());
+    @Path(SandboxPaths.AIMMS_VERSIONS)
+    public SandboxWire.AimmsVersions aimmsVersions(@HeaderParam(APIKEY) String apiKey, @QueryParam("dev") String dev) {
+        auth.require(apiKey, SandboxScope.PUBLISH_AIMMS);
+        if (dev != null && !dev.equals("true") && !dev.equals("false")) {
+            throw SandboxException.invalid("dev must be true or false");
+        }
+        return new SandboxWire.AimmsVersions(SandboxAimmsVersion.listed("true".equals(dev)).stream()
+                .map(SandboxProApi::version).toList());
     }
 
     @GET
-    @Path(ProPaths.AIMMS_VERSION)
-    public Map<String, Object> aimmsVersion(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id) {
-        auth.require(apiKey, ProScope.PUBLISH_AIMMS);
+    @Path(SandboxPaths.AIMMS_VERSION)
+    public SandboxWire.AimmsVersion aimmsVersion(@HeaderParam(APIKEY) String apiKey, @PathParam("id") String id) {
+        auth.require(apiKey, SandboxScope.PUBLISH_AIMMS);
         return version(SandboxAimmsVersion.byVersionId(id)
                 .orElseThrow(() -> SandboxException.notFound("AIMMS version " + id)));
     }
 
     @POST
-    @Path(ProPaths.TASK_ON_VERSION)
+    @Path(SandboxPaths.TASK_ON_VERSION)
     @Consumes(MediaType.WILDCARD)
-    public Map<String, Object> createTask(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("appName") String app,
+    public Map<String, Object> createTask(@HeaderParam(APIKEY) String apiKey, @PathParam("appName") String app,
             @PathParam("appVersion") String version, @PathParam("serviceName") String service, byte[] body) {
-        return tasks.create(auth.require(apiKey, ProScope.TASKS), app, version, service, body);
+        return tasks.create(auth.require(apiKey, SandboxScope.TASKS), app, version, service, body);
     }
 
     @POST
-    @Path(ProPaths.TASK_ON_LATEST)
+    @Path(SandboxPaths.TASK_ON_LATEST)
     @Consumes(MediaType.WILDCARD)
-    public Map<String, Object> createTaskOnLatest(@HeaderParam(APIKEY_HEADER) String apiKey,
+    public Map<String, Object> createTaskOnLatest(@HeaderParam(APIKEY) String apiKey,
             @PathParam("appName") String app, @PathParam("serviceName") String service, byte[] body) {
-        return tasks.create(auth.require(apiKey, ProScope.TASKS), app, null, service, body);
+        return tasks.create(auth.require(apiKey, SandboxScope.TASKS), app, null, service, body);
     }
 
     @GET
-    @Path(ProPaths.TASKS)
-    public Map<String, Object> listTasks(@HeaderParam(APIKEY_HEADER) String apiKey, @QueryParam("appName") String app,
+    @Path(SandboxPaths.TASKS)
+    public Map<String, Object> listTasks(@HeaderParam(APIKEY) String apiKey, @QueryParam("appName") String app,
             @QueryParam("appVersion") String version, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit) {
-        auth.require(apiKey, ProScope.TASKS);
+        auth.require(apiKey, SandboxScope.TASKS);
         return tasks.list(app, version, offset, limit);
     }
 
     @GET
-    @Path(ProPaths.TASK)
-    public Map<String, Object> task(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id) {
-        auth.require(apiKey, ProScope.TASKS);
+    @Path(SandboxPaths.TASK)
+    public Map<String, Object> task(@HeaderParam(APIKEY) String apiKey, @PathParam("id") String id) {
+        auth.require(apiKey, SandboxScope.TASKS);
         return tasks.get(id);
     }
 
     @GET
-    @Path(ProPaths.TASK_RESPONSE)
+    @Path(SandboxPaths.TASK_RESPONSE)
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public byte[] taskResponse(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id) {
-        auth.require(apiKey, ProScope.TASKS);
+    public byte[] taskResponse(@HeaderParam(APIKEY) String apiKey, @PathParam("id") String id) {
+        auth.require(apiKey, SandboxScope.TASKS);
         return tasks.response(id);
     }
 
     @PUT
-    @Path(ProPaths.TASK)
+    @Path(SandboxPaths.TASK)
     @Consumes(MediaType.APPLICATION_JSON)
-    public void setTaskStatus(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id,
-            Map<String, String> body) {
-        auth.require(apiKey, ProScope.TASKS);
-        tasks.setStatus(id, body == null ? null : body.get("setstatus"));
+    public void setTaskStatus(@HeaderParam(APIKEY) String apiKey, @PathParam("id") String id, String body) {
+        auth.require(apiKey, SandboxScope.TASKS);
+        tasks.setStatus(id, SandboxJson.read(body, SandboxWire.TaskStatus.class, "the status body").setstatus());
     }
 
     @DELETE
-    @Path(ProPaths.TASK)
-    public void deleteTask(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("id") String id) {
-        auth.require(apiKey, ProScope.TASKS);
+    @Path(SandboxPaths.TASK)
+    public void deleteTask(@HeaderParam(APIKEY) String apiKey, @PathParam("id") String id) {
+        auth.require(apiKey, SandboxScope.TASKS);
         tasks.delete(id);
     }
 
-    private static Map<String, Object> version(SandboxAimmsVersion version) {
-        return Map.of("id", version.versionId, "official", version.official);
+    private static SandboxWire.AimmsVersion version(SandboxAimmsVersion version) {
+        return new SandboxWire.AimmsVersion(version.versionId, version.official);
     }
 
     private static String part(String name, FileUpload upload) {

@@ -2,7 +2,7 @@ package io.progate.sandbox;
 
 import java.time.Duration;
 
-/** The sandbox's "decided" constants from pro-api.md, in one place. */
+/** The sandbox's constants from docs/pro-api.md, "decided" ones among them, in one place. */
 final class SandboxRules {
 
     private SandboxRules() {
@@ -10,6 +10,14 @@ final class SandboxRules {
 
     /** The category every account has and that cannot be deleted or renamed. */
     static final String DEFAULT_CATEGORY = "other";
+    /** Reserved attribute (documented): "true" for a WebUI app, "false" for a WinUI one. */
+    static final String IS_WEB_UI = "isWebUI";
+    /** Reserved attribute (documented): where the app's icon lies in PRO storage. */
+    static final String ICON_URL = "iconUrl";
+    /** The form of iconUrl (documented): the fixed prefix /icons/ and a label. */
+    static final java.util.regex.Pattern ICON_PATH = java.util.regex.Pattern.compile("^/icons/[^/\\s]+$");
+    /** Entries per call the user manager gives at most in {@link SandboxMode#DIRECTORY_PAGES_OF_100}. */
+    static final int STRICT_PAGE_LIMIT = 100;
     /** The older servers' name for {@code projectVersion}, accepted in publish metadata. */
     static final String OLD_VERSION_FIELD = "projectVersionId";
     /** An API key expires at most this long after its creation. */

@@ -1,7 +1,6 @@
 package io.progate.sandbox;
 
 import io.progate.common.Hashes;
-import io.progate.pro.ProScope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -75,7 +74,7 @@ public class SandboxSeed {
             return;
         }
         String value = configured != null ? configured : SandboxKeys.newValue();
-        List<String> everyScope = Arrays.stream(ProScope.values()).map(ProScope::wireName).toList();
+        List<String> everyScope = Arrays.stream(SandboxScope.values()).map(SandboxScope::wireName).toList();
         keys.issue(SandboxRules.DEMO_KEY_NAME, SandboxRules.DEMO_USER, everyScope, farFuture(), value);
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
             Log.infof("PRO sandbox demo API key (every scope, dev only): %s", value);

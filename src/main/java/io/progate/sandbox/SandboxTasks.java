@@ -1,6 +1,5 @@
 package io.progate.sandbox;
 
-import io.progate.pro.ProTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,6 +21,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SandboxTasks {
 
+    /** Task states (documented); the sandbox moves tasks through queued, running and completed or failed. */
+    static final String QUEUED = "queued";
+    static final String RUNNING = "running";
+    static final String COMPLETED = "completed";
+    static final String FAILED = "failed";
     static final String SOLVE = "interrupt-solve";
     static final String EXECUTION = "interrupt-execution";
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern(SandboxRules.SPACED_TIMESTAMP)
@@ -43,7 +47,7 @@ public class SandboxTasks {
         task.appVersion = app.projectVersion;
         task.serviceName = service;
         task.userName = caller.userName;
-        task.state = ProTask.QUEUED;
+        task.state = QUEUED;
         task.requestBody = body == null ? new byte[0] : body;
         task.persist();
         return view(task);
@@ -80,7 +84,7 @@ public class SandboxTasks {
     @Transactional
     public byte[] response(String id) {
         SandboxTask task = current(id);
-        if (!ProTask.COMPLETED.equals(task.state) || task.responseBody == null) {
+        if (!COMPLETED.equals(task.state) || task.responseBody == null) {
             throw SandboxException.illegalState("task " + id + " has no response: it is " + task.state);
         }
         return task.responseBody;
@@ -102,11 +106,11 @@ public class SandboxTasks {
         }
         task.endedAt = now;
         if (SOLVE.equals(status)) {
-            task.state = ProTask.COMPLETED;
+            task.state = COMPLETED;
             task.returnCode = 0;
             task.responseBody = task.requestBody;
         } else {
-            task.state = ProTask.FAILED;
+            task.state = FAILED;
             task.returnCode = 1;
             task.errorMessage = "interrupted";
         }
@@ -115,7 +119,7 @@ public class SandboxTasks {
     @Transactional
     public void delete(String id) {
         SandboxTask task = current(id);
-        if (!ProTask.QUEUED.equals(task.state) && !ProTask.COMPLETED.equals(task.state)) {
+        if (!QUEUED.equals(task.state) && !COMPLETED.equals(task.state)) {
             throw SandboxException.illegalState("only queued or completed tasks may be deleted; this one is " + task.state);
         }
         task.delete();
@@ -129,14 +133,14 @@ public class SandboxTasks {
     SandboxTask advance(SandboxTask task) {
         Instant now = Instant.now();
         Instant runs = task.createdAt.plus(config.taskQueueTime());
-        if (ProTask.QUEUED.equals(task.state) && !now.isBefore(runs)) {
-            task.state = ProTask.RUNNING;
+        if (QUEUED.equals(task.state) && !now.isBefore(runs)) {
+            task.state = RUNNING;
             task.assignedAt = runs;
             task.runningAt = runs;
         }
         Instant ends = task.runningAt == null ? null : task.runningAt.plus(config.taskRunTime());
-        if (ProTask.RUNNING.equals(task.state) && !now.isBefore(ends)) {
-            task.state = ProTask.COMPLETED;
+        if (RUNNING.equals(task.state) && !now.isBefore(ends)) {
+            task.state = COMPLETED;
             task.endedAt = ends;
             task.returnCode = 0;
             task.responseBody = task.requestBody;
@@ -145,7 +149,7 @@ public class SandboxTasks {
     }
 
     private static boolean isFinished(SandboxTask task) {
-        return ProTask.COMPLETED.equals(task.state) || ProTask.FAILED.equals(task.state);
+        return COMPLETED.equals(task.state) || FAILED.equals(task.state);
     }
 
     /** The task as PRO shows it: createdAt in the spaced format, the other times as ISO-8601 (both occur). */

@@ -1,14 +1,7 @@
 package io.progate.sandbox;
 
-import static io.progate.pro.ProPaths.APIKEY_HEADER;
+import static io.progate.sandbox.SandboxPaths.APIKEY;
 
-import io.progate.pro.NewApiKey;
-import io.progate.pro.ProApiKey;
-import io.progate.pro.ProEnvironment;
-import io.progate.pro.ProGroup;
-import io.progate.pro.ProPaths;
-import io.progate.pro.ProScope;
-import io.progate.pro.ProUser;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,7 +24,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxUserManagerApi {
 
-    static final String ROOT = "/sandbox" + ProPaths.USER_MANAGER;
+    static final String ROOT = SandboxPaths.ACCOUNT + SandboxPaths.USER_MANAGER;
 
     @Inject
     SandboxAuth auth;
@@ -43,57 +36,62 @@ public class SandboxUserManagerApi {
     SandboxKeys keys;
 
     @GET
-    @Path(ProPaths.ENVIRONMENTS)
-    public List<ProEnvironment> environments(@HeaderParam(APIKEY_HEADER) String apiKey) {
-        auth.require(apiKey, ProScope.AUTHENTICATION);
-        return directory.environments();
+    @Path(SandboxPaths.ENVIRONMENTS)
+    public List<SandboxWire.Environment> environments(@HeaderParam(APIKEY) String apiKey, @Context UriInfo uri) {
+        auth.require(apiKey, SandboxScope.AUTHENTICATION);
+        return directory.environments(query(uri));
     }
 
     @GET
-    @Path(ProPaths.GROUPS)
-    public List<ProGroup> groups(@HeaderParam(APIKEY_HEADER) String apiKey) {
-        auth.require(apiKey, ProScope.AUTHENTICATION);
-        return directory.groups();
+    @Path(SandboxPaths.GROUPS)
+    public List<SandboxWire.Group> groups(@HeaderParam(APIKEY) String apiKey, @Context UriInfo uri) {
+        auth.require(apiKey, SandboxScope.AUTHENTICATION);
+        return directory.groups(query(uri));
     }
 
     @GET
-    @Path(ProPaths.USERS)
-    public List<ProUser> users(@HeaderParam(APIKEY_HEADER) String apiKey, @Context UriInfo uri) {
-        auth.require(apiKey, ProScope.AUTHENTICATION);
-        Map<String, String> query = new LinkedHashMap<>();
-        uri.getQueryParameters().forEach((name, values) -> query.put(name, values.get(0)));
-        return directory.users(query);
+    @Path(SandboxPaths.USERS)
+    public List<SandboxWire.User> users(@HeaderParam(APIKEY) String apiKey, @Context UriInfo uri) {
+        auth.require(apiKey, SandboxScope.AUTHENTICATION);
+        return directory.users(query(uri));
     }
 
     @GET
-    @Path(ProPaths.CURRENT_USER)
-    public ProUser currentUser(@HeaderParam(APIKEY_HEADER) String apiKey) {
-        return directory.current(auth.require(apiKey, ProScope.AUTHENTICATION));
+    @Path(SandboxPaths.CURRENT_USER)
+    public SandboxWire.User currentUser(@HeaderParam(APIKEY) String apiKey) {
+        return directory.current(auth.require(apiKey, SandboxScope.AUTHENTICATION));
     }
 
     @GET
-    @Path(ProPaths.API_KEYS)
-    public List<ProApiKey> apiKeys(@HeaderParam(APIKEY_HEADER) String apiKey) {
-        return keys.list(auth.require(apiKey, ProScope.API_KEY));
+    @Path(SandboxPaths.API_KEYS)
+    public List<SandboxWire.Key> apiKeys(@HeaderParam(APIKEY) String apiKey) {
+        return keys.list(auth.require(apiKey, SandboxScope.API_KEY));
     }
 
     @POST
-    @Path(ProPaths.API_KEYS)
+    @Path(SandboxPaths.API_KEYS)
     @Consumes(MediaType.APPLICATION_JSON)
-    public ProApiKey createApiKey(@HeaderParam(APIKEY_HEADER) String apiKey, NewApiKey request) {
-        return keys.create(auth.require(apiKey, ProScope.API_KEY), request);
+    public SandboxWire.Key createApiKey(@HeaderParam(APIKEY) String apiKey, String body) {
+        SandboxKey caller = auth.require(apiKey, SandboxScope.API_KEY);
+        return keys.create(caller, SandboxJson.read(body, SandboxWire.NewKey.class, "the API key body"));
     }
 
     @DELETE
-    @Path(ProPaths.API_KEY)
-    public void deleteApiKey(@HeaderParam(APIKEY_HEADER) String apiKey, @PathParam("name") String name) {
-        keys.delete(auth.require(apiKey, ProScope.API_KEY), name);
+    @Path(SandboxPaths.API_KEY)
+    public void deleteApiKey(@HeaderParam(APIKEY) String apiKey, @PathParam("name") String name) {
+        keys.delete(auth.require(apiKey, SandboxScope.API_KEY), name);
     }
 
     @GET
-    @Path(ProPaths.SCOPES)
-    public List<String> scopes(@HeaderParam(APIKEY_HEADER) String apiKey) {
-        auth.require(apiKey, ProScope.API_KEY);
-        return Arrays.stream(ProScope.values()).map(ProScope::wireName).toList();
+    @Path(SandboxPaths.SCOPES)
+    public List<String> scopes(@HeaderParam(APIKEY) String apiKey) {
+        auth.require(apiKey, SandboxScope.API_KEY);
+        return Arrays.stream(SandboxScope.values()).map(SandboxScope::wireName).toList();
+    }
+
+    private static Map<String, String> query(UriInfo uri) {
+        Map<String, String> query = new LinkedHashMap<>();
+        uri.getQueryParameters().forEach((name, values) -> query.put(name, values.get(0)));
+        return query;
     }
 }

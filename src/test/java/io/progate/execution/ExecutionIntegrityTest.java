@@ -272,7 +272,8 @@ class ExecutionIntegrityTest {
         ExecutionService.LiveView live = executions.live(r.id, t.author());
 
         assertTrue(live.problem() == null, live.problem());
-        assertEquals(List.of("grant read to environment " + environment.environmentName()), live.now().accessAdded());
+        assertEquals(List.of("grant read to environment " + environment.environmentName() + " (#" + environment.id() + ")"),
+                live.now().accessAdded());
     }
 
     private int publishesOf(long afterCallId, String name) {

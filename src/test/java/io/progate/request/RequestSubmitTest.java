@@ -175,8 +175,9 @@ class RequestSubmitTest {
         expectError(publishJson("App", "1 0", ""), "metadata.projectVersion");
         expectError(publishJson("App", "1.0", "").replace("\"isWebUI\":\"true\"", "\"isWebUI\":\"yes\""),
                 "metadata.attributes.isWebUI");
-        expectError(publishJson("App", "1.0", "").replace("\"isWebUI\":\"true\"", "\"iconUrl\":\"/icons/x\""),
-                "metadata.attributes.iconUrl");
+        // iconUrl is documented as /icons/<label> of an icon in PRO storage: anything else is refused
+        expectError(publishJson("App", "1.0", "").replace("\"isWebUI\":\"true\"",
+                "\"iconUrl\":\"https://cdn.example.com/logo.png\""), "metadata.attributes.iconUrl");
         expectError(publishJson("App", "1.0", "").replace("\"isWebUI\":\"true\"", "\"9bad key\":\"v\""),
                 "metadata.attributes");
         expectError(publishJson("App", "1.0", ",\"description\":\"" + "d".repeat(4001) + "\""), "metadata.description");

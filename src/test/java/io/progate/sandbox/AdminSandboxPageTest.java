@@ -3,6 +3,7 @@ package io.progate.sandbox;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.progate.account.User;
 import io.progate.pro.PackageSource;
@@ -12,6 +13,7 @@ import io.progate.pro.SandboxAccounts;
 import io.progate.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,27 +34,55 @@ class AdminSandboxPageTest {
     @Inject
     SandboxFaults faults;
 
+    @Inject
+    SandboxModes modes;
+
     @AfterEach
     void clear() {
         faults.clear();
+        modes.clear();
     }
 
+    /** Behaviour changed: the page no longer reads the sandbox through the PRO client; it links to the teams' checks. */
     @Test
-    void adminSeesCallsAppsAndVersionsReadThroughTheClientButNeverAKey() throws Exception {
+    void adminSeesCallsAppsVersionsModesAndTheConnectionCheckOfSandboxTeamsButNeverAKey() throws Exception {
         String name = Fixtures.unique("Shown");
         apps.publish(sandbox.demo(), PublishMetadata.of(name, "1.0", SandboxAccounts.OFFICIAL_VERSION),
                 PackageSource.of(SandboxAccounts.pack("shown")));
+        modes.on(SandboxMode.DIRECTORY_WITHOUT_IDS);
         User admin = fixtures.admin("sbxadmin");
         given().auth().preemptive().basic(admin.username, Fixtures.PASSWORD)
                 .when().get("/admin/sandbox")
                 .then().statusCode(200)
                 .body(containsString(name))
-                .body(containsString(SandboxAccounts.OFFICIAL_VERSION))
-                .body(containsString(SandboxAccounts.DEV_VERSION))
+                .body(containsString(SandboxAccounts.OFFICIAL_VERSION + "</code> (official)"))
+                .body(containsString(SandboxAccounts.DEV_VERSION + "</code> (development build"))
+                .body(containsString("<code>DIRECTORY_WITHOUT_IDS</code>: <strong>on</strong>"))
+                .body(containsString("<code>ONLY_DOCUMENTED_PATHS</code>: off"))
+                .body(containsString("href=\"/teams/demo/pro-check\""))
                 .body(containsString("/pro-api/v2/applications"))
                 .body(containsString("parts: metadata (text) file ("))
                 .body(containsString("<a href=\"/admin/sandbox\">PRO sandbox</a>"))
                 .body(not(containsString(SandboxAccounts.DEMO_KEY)));
+    }
+
+    @Test
+    void adminSetsModesOverJsonAndUnknownModesAreRefused() {
+        User admin = fixtures.admin("modeadmin");
+        given().auth().preemptive().basic(admin.username, Fixtures.PASSWORD).contentType("application/json")
+                .body(List.of("ONLY_DOCUMENTED_PATHS")).when().put("/sandbox/_modes")
+                .then().statusCode(200).body(containsString("ONLY_DOCUMENTED_PATHS"));
+        given().header("apikey", SandboxAccounts.DEMO_KEY).when().get("/sandbox/pro-api/v2/applications/Anything")
+                .then().statusCode(404);
+        given().auth().preemptive().basic(admin.username, Fixtures.PASSWORD).contentType("application/json")
+                .body(List.of("NO_SUCH_MODE")).when().put("/sandbox/_modes").then().statusCode(400);
+        assertEquals(java.util.Set.of(SandboxMode.ONLY_DOCUMENTED_PATHS), modes.active(), "a refused change changes nothing");
+        User user = fixtures.user("modeuser");
+        given().auth().preemptive().basic(user.username, Fixtures.PASSWORD).contentType("application/json")
+                .body(List.of()).when().put("/sandbox/_modes").then().statusCode(403);
+        given().auth().preemptive().basic(admin.username, Fixtures.PASSWORD).when().delete("/sandbox/_modes")
+                .then().statusCode(204);
+        assertEquals(java.util.Set.of(), modes.active());
     }
 
     /**

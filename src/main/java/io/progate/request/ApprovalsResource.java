@@ -1,6 +1,7 @@
 package io.progate.request;
 
 import io.progate.account.CurrentUser;
+import io.progate.team.PolicyChange;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

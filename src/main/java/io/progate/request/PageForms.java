@@ -1,6 +1,7 @@
 package io.progate.request;
 
 import io.progate.common.InvalidInputException;
+import io.progate.packages.Upload;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

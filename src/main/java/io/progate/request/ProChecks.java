@@ -5,6 +5,8 @@ import io.progate.credential.Scope;
 import io.progate.pro.ProApp;
 import io.progate.pro.ProException;
 import io.progate.team.Team;
+import io.progate.teampro.ProCatalog;
+import io.progate.teampro.TeamPro;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.progate.request;
 
 import io.progate.account.CurrentUser;
 import io.progate.account.User;
+import io.progate.packages.Sizes;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.progate.web.ErrorMappers;

@@ -1,5 +1,7 @@
 package io.progate.request;
 
+import io.progate.packages.Upload;
+
 /**
  * The JSON of a new request: {@code metadata} for a publish (with {@code devBuilds} true to allow an
  * AIMMS development build), {@code appName/appVersion} (and {@code changes}) otherwise.

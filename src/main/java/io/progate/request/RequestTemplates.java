@@ -1,11 +1,13 @@
 package io.progate.request;
 
-import io.quarkus.qute.TemplateExtension;
+import io.progate.packages.Sizes;
 import io.progate.team.Team;
+import io.progate.team.TeamPolicy;
+import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
-import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Formatting and addresses for the request pages. */
 @TemplateExtension

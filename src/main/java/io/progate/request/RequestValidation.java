@@ -1,6 +1,11 @@
 package io.progate.request;
 
 import io.progate.common.Validator;
+import io.progate.packages.Inspection;
+import io.progate.packages.PackageInspector;
+import io.progate.packages.PackageRefusedException;
+import io.progate.packages.Sizes;
+import io.progate.packages.Upload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

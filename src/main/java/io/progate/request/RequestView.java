@@ -1,6 +1,8 @@
 package io.progate.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.progate.packages.Inspection;
+import io.progate.team.PolicyChange;
 import java.time.Instant;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.account.CurrentUser;
 import io.progate.common.InvalidInputException;
+import io.progate.packages.Upload;
 import io.progate.team.TeamService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

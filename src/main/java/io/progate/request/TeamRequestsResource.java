@@ -1,17 +1,20 @@
 package io.progate.request;
 
-import io.progate.account.CurrentUser;
 import io.progate.access.AccessDirectory;
 import io.progate.access.CurrentAccess;
 import io.progate.access.Directory;
 import io.progate.access.EntityNames;
+import io.progate.account.CurrentUser;
 import io.progate.account.User;
 import io.progate.common.InvalidInputException;
 import io.progate.credential.Scope;
+import io.progate.packages.Upload;
 import io.progate.pro.ProApp;
 import io.progate.pro.ProException;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
+import io.progate.teampro.ProCatalog;
+import io.progate.teampro.TeamPro;
 import io.progate.web.Flash;
 import io.progate.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.progate.account.User;
+import io.progate.packages.PackageStore;
 import io.progate.support.Fixtures;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;

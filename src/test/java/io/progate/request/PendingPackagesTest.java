@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
 import io.progate.common.InvalidInputException;
+import io.progate.packages.PackageStore;
 import io.progate.support.Fixtures;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.progate.account.User;
 import io.progate.common.Hashes;
+import io.progate.packages.PackageStore;
+import io.progate.packages.RequestPackage;
 import io.progate.support.Fixtures;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;

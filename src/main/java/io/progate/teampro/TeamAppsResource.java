@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.teampro;
 
 import io.progate.account.CurrentUser;
 import io.progate.pro.ProApp;

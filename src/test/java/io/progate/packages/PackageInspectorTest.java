@@ -1,14 +1,14 @@
-package io.progate.request;
+package io.progate.packages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.request.Zips;
 import io.quarkus.runtime.configuration.MemorySize;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,15 +17,7 @@ class PackageInspectorTest {
 
     private static PackageInspector inspector(long maxExpanded, int ratio, int listed) {
         PackageInspector inspector = new PackageInspector();
-        inspector.config = new RequestConfig() {
-            public MemorySize maxPackageSize() {
-                return new MemorySize(BigInteger.valueOf(1L << 30));
-            }
-
-            public MemorySize maxIconSize() {
-                return new MemorySize(BigInteger.valueOf(1L << 20));
-            }
-
+        inspector.config = new PackageConfig() {
             public int maxExpansionRatio() {
                 return ratio;
             }
@@ -36,18 +28,6 @@ class PackageInspectorTest {
 
             public int maxListedEntries() {
                 return listed;
-            }
-
-            public Duration packageRetention() {
-                return Duration.ofDays(30);
-            }
-
-            public String expiryEvery() {
-                return "5m";
-            }
-
-            public String purgeEvery() {
-                return "1h";
             }
         };
         return inspector;

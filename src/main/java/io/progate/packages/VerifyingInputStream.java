@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.packages;
 
 import io.progate.common.Hashes;
 import java.io.FilterInputStream;

@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.teampro;
 
 import io.progate.credential.Scope;
 import io.progate.pro.AimmsVersion;

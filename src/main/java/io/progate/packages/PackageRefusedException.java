@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.packages;
 
 /** A package inspection refuses: unsafe paths, a zip bomb, a corrupt archive. */
 public class PackageRefusedException extends Exception {

@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.packages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +29,7 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class PackageStore {
 
-    static final int CHUNK_SIZE = 1024 * 1024;
+    public static final int CHUNK_SIZE = 1024 * 1024;
 
     @Inject
     EntityManager em;
@@ -136,7 +136,7 @@ public class PackageStore {
     }
 
     /** Counts chunks; used by tests and the purge to check that content is gone. */
-    long chunkCount(long packageId) {
+    public long chunkCount(long packageId) {
         try (var connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "select count(*) from request_package_chunk where package_id = ?")) {

@@ -1,7 +1,11 @@
-package io.progate.request;
+package io.progate.policy;
 
 import io.progate.account.CurrentUser;
 import io.progate.common.InvalidInputException;
+import io.progate.request.RequestService;
+import io.progate.request.RequestViews;
+import io.progate.team.PolicyInput;
+import io.progate.team.TeamPolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

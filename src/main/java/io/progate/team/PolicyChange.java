@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.team;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package io.progate.request;
+package io.progate.teampro;
 
+import io.progate.common.ConflictException;
 import io.progate.credential.Credential;
 import io.progate.credential.CredentialService;
 import io.progate.credential.Scope;
@@ -7,17 +8,37 @@ import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
 import io.progate.team.Team;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Reads from a team's PRO account with the team's stored key; empty when there is no key or PRO fails. */
+/**
+ * PRO access for a team: calls the team's PRO account with the team's stored key, opened for one
+ * call only. Request checks and pick lists, the team's apps page and the execution worker all go
+ * through here. {@link #read} is empty when there is no key or PRO fails; {@link #readOrFail}
+ * throws PRO's failures; {@link #keyFor} and {@link #with} let the worker tell the cases apart.
+ */
 @ApplicationScoped
 public class TeamPro {
 
     @Inject
     CredentialService credentials;
+
+    /** The team's usable key with the scope, looked up in a transaction of its own; empty when it has none. */
+    public Optional<Credential> keyFor(long teamId, Scope scope) {
+        return QuarkusTransaction.requiringNew().call(() -> credentials.usableFor(Team.findById(teamId), scope));
+    }
+
+    /**
+     * Calls the PRO account at {@code proUrl} with {@code key}, opened for this call only.
+     *
+     * @throws ConflictException when the key cannot be opened
+     */
+    public <T> T with(Credential key, String proUrl, Function<ProAccount, T> call) {
+        return credentials.withSecret(key, secret -> call.apply(new ProAccount(proUrl, secret.reveal())));
+    }
 
     public boolean hasKey(Team team, Scope scope) {
         return credentials.usableFor(team, scope).isPresent();
@@ -33,9 +54,8 @@ public class TeamPro {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(credentials.withSecret(credential.get(),
-                    secret -> call.apply(new ProAccount(team.proUrl, secret.reveal()))));
-        } catch (io.progate.common.ConflictException e) {
+            return Optional.ofNullable(with(credential.get(), team.proUrl, call));
+        } catch (ConflictException e) {
             throw new ProException(0, "the team's key could not be used: " + e.getMessage(), "", false);
         }
     }
@@ -46,8 +66,7 @@ public class TeamPro {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(credentials.withSecret(credential.get(),
-                    secret -> call.apply(new ProAccount(team.proUrl, secret.reveal()))));
+            return Optional.ofNullable(with(credential.get(), team.proUrl, call));
         } catch (ProException e) {
             Log.infof("Could not read %s from PRO for team %s: %s", what, team.slug, e.getMessage());
             return Optional.empty();

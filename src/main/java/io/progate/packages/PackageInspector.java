@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.packages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public class PackageInspector {
     private static final long RATIO_FLOOR = 16L * 1024 * 1024;
 
     @Inject
-    RequestConfig config;
+    PackageConfig config;
 
     /** Inspects {@code file}; {@code webUiClaim} is the metadata's isWebUI ("true", "false" or null). */
     public Inspection inspect(Path file, String webUiClaim) throws IOException, PackageRefusedException {

@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.packages;
 
 import io.progate.common.BaseEntity;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.policy;
 
 import static io.progate.request.Requests.act;
 import static io.progate.request.Requests.as;
@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.progate.account.Sessions;
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
+import io.progate.request.Requests;
 import io.progate.support.Fixtures;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;

@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.packages;
 
 import java.nio.file.Path;
 
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 public record Upload(Path path, String fileName) {
 
     /** The file's size in bytes; 0 for no upload. */
-    static long sizeOf(Upload upload) {
+    public static long sizeOf(Upload upload) {
         try {
             return upload == null ? 0 : java.nio.file.Files.size(upload.path());
         } catch (java.io.IOException e) {

@@ -1,9 +1,12 @@
-package io.progate.request;
+package io.progate.policy;
 
 import io.progate.account.CurrentUser;
 import io.progate.account.User;
 import io.progate.common.InvalidInputException;
+import io.progate.request.ReleaseRequest;
+import io.progate.team.PolicyInput;
 import io.progate.team.Team;
+import io.progate.team.TeamPolicy;
 import io.progate.team.TeamService;
 import io.progate.web.Flash;
 import io.progate.web.FormErrors;

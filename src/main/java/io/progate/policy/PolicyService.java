@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,10 +6,20 @@ import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.Validator;
+import io.progate.request.PolicyApproved;
+import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestService;
+import io.progate.request.RequestStatus;
+import io.progate.request.RequestType;
+import io.progate.team.PolicyChange;
+import io.progate.team.PolicyInput;
+import io.progate.team.PolicyTerms;
 import io.progate.team.Team;
+import io.progate.team.TeamPolicy;
 import io.progate.team.TeamService;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -122,6 +132,11 @@ public class PolicyService {
         outcome.put("status", RequestStatus.SUCCEEDED.name());
         outcome.put("message", "the team's policy was changed");
         requests.advanceLocked(r, RequestStatus.SUCCEEDED, requests.toJson(outcome), now);
+    }
+
+    /** Carries out a POLICY request the moment it is approved, in the approving transaction. */
+    void onApproved(@Observes PolicyApproved approved) {
+        execute(approved.request(), approved.at());
     }
 
     /** The team's policy row, locked; an unsaved one with the defaults when the team has none yet. */

@@ -1,7 +1,6 @@
-package io.progate.request;
+package io.progate.team;
 
 import io.progate.common.BaseEntity;
-import io.progate.team.Team;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -51,8 +50,9 @@ public class TeamPolicy extends BaseEntity {
         });
     }
 
-    public int approvalsFor(RequestType type) {
-        return type == RequestType.DELETE ? deleteApprovals : requiredApprovals;
+    /** Approvals a request needs: {@link #deleteApprovals} for a delete, else {@link #requiredApprovals}. */
+    public int approvalsFor(boolean delete) {
+        return delete ? deleteApprovals : requiredApprovals;
     }
 
     public Duration maxWait() {

@@ -152,7 +152,7 @@ public class Credential extends PanacheEntityBase {
         return scopeSet().stream().map(Scope::proName).toList();
     }
 
-    void setScopes(Set<Scope> set) {
+    public void setScopes(Set<Scope> set) {
         scopes = EnumSet.copyOf(set).stream().map(Scope::proName).collect(Collectors.joining(","));
     }
 

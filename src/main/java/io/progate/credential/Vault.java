@@ -21,7 +21,7 @@ public class Vault {
      * Seals {@code secret} into the credential, whose id and team must be set, bound to the team's
      * current PRO account URL.
      */
-    void seal(Credential credential, char[] secret) {
+    public void seal(Credential credential, char[] secret) {
         byte[] plain = utf8(secret);
         try {
             credential.seal(Sealer.seal(plain, Binding.current(credential), ring.keys()));

@@ -1,16 +1,15 @@
-package io.progate.team;
+package io.progate.demo;
 
 import io.progate.account.AccountConfig;
-import io.progate.account.AdminBootstrap;
 import io.progate.account.Passwords;
 import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
+import io.progate.team.Membership;
+import io.progate.team.Team;
+import io.progate.team.TeamRole;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -36,7 +35,7 @@ public class DemoData {
     int port;
 
     @Transactional
-    void onStart(@Observes @Priority(AdminBootstrap.ORDER + 100) StartupEvent event) {
+    void create() {
         if (!config.demo().enabled() || Team.bySlug(TEAM).isPresent()) {
             return;
         }

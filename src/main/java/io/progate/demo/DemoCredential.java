@@ -1,16 +1,15 @@
-package io.progate.credential;
+package io.progate.demo;
 
 import io.progate.account.AccountConfig;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
+import io.progate.credential.Credential;
+import io.progate.credential.Scope;
+import io.progate.credential.Vault;
 import io.progate.sandbox.SandboxConfig;
-import io.progate.team.DemoData;
 import io.progate.team.Team;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import java.util.Map;
 @ApplicationScoped
 public class DemoCredential {
 
-    static final String LABEL = "sandbox-demo";
+    public static final String LABEL = "sandbox-demo";
 
     @Inject
     AccountConfig accounts;
@@ -42,7 +41,7 @@ public class DemoCredential {
     AuditLog audit;
 
     @Transactional
-    void onStart(@Observes @Priority(AFTER_DEMO_DATA) StartupEvent event) {
+    void create() {
         if (!accounts.demo().enabled() || !sandbox.enabled()) {
             return;
         }
@@ -74,7 +73,4 @@ public class DemoCredential {
             Arrays.fill(key, '\0');
         }
     }
-
-    /** After {@link DemoData}, which creates the demo team. */
-    static final int AFTER_DEMO_DATA = jakarta.interceptor.Interceptor.Priority.APPLICATION + 200;
 }

@@ -3,7 +3,7 @@ package io.progate.policy;
 import io.progate.account.CurrentUser;
 import io.progate.common.InvalidInputException;
 import io.progate.request.RequestService;
-import io.progate.request.RequestViews;
+import io.progate.request.web.RequestViews;
 import io.progate.team.PolicyInput;
 import io.progate.team.TeamPolicy;
 import jakarta.annotation.security.RolesAllowed;

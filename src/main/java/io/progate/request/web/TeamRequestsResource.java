@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.access.AccessDirectory;
 import io.progate.access.CurrentAccess;
@@ -11,6 +11,11 @@ import io.progate.credential.Scope;
 import io.progate.packages.Upload;
 import io.progate.pro.ProApp;
 import io.progate.pro.ProException;
+import io.progate.request.AccessHistory;
+import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestService;
+import io.progate.request.RequestType;
+import io.progate.request.Submission;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.progate.teampro.ProCatalog;

@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
 import io.progate.account.User;
@@ -6,6 +6,9 @@ import io.progate.audit.AuditEntry;
 import io.progate.audit.AuditService;
 import io.progate.common.ConflictException;
 import io.progate.common.InvalidInputException;
+import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestAction;
+import io.progate.request.RequestService;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.progate.web.Flash;

@@ -1,8 +1,9 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
 import io.progate.account.User;
 import io.progate.packages.Sizes;
+import io.progate.request.PendingPackages;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.progate.web.ErrorMappers;

@@ -1,6 +1,7 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
+import io.progate.request.ReleaseRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,12 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.account.CurrentUser;
 import io.progate.common.InvalidInputException;
 import io.progate.packages.Upload;
+import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestService;
 import io.progate.team.TeamService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

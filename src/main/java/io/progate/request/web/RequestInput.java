@@ -1,6 +1,9 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.packages.Upload;
+import io.progate.request.PublishFields;
+import io.progate.request.Submission;
+import io.progate.request.UpdateFields;
 
 /**
  * The JSON of a new request: {@code metadata} for a publish (with {@code devBuilds} true to allow an

@@ -1,7 +1,12 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.common.InvalidInputException;
 import io.progate.packages.Upload;
+import io.progate.request.AuthorizationEntry;
+import io.progate.request.PublishFields;
+import io.progate.request.RequestValidation;
+import io.progate.request.Submission;
+import io.progate.request.UpdateFields;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.request.web;
 
 /** The body of approve and reject: a comment (required to reject). */
 public record CommentInput(String comment) {

@@ -1,10 +1,17 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.packages.PackageStore;
 import io.progate.packages.RequestPackage;
+import io.progate.request.Approval;
+import io.progate.request.Decision;
+import io.progate.request.ProCall;
+import io.progate.request.PublishFields;
+import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestType;
+import io.progate.request.UpdateFields;
 import io.progate.team.PolicyChange;
 import io.progate.team.PolicyTerms;
 import jakarta.enterprise.context.ApplicationScoped;

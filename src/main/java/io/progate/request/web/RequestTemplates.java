@@ -1,6 +1,7 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.packages.Sizes;
+import io.progate.request.ReleaseRequest;
 import io.progate.team.Team;
 import io.progate.team.TeamPolicy;
 import io.quarkus.qute.TemplateExtension;

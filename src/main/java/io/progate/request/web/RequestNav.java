@@ -1,6 +1,9 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
+import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestStatus;
+import io.progate.request.RequestType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,7 +1,10 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.account.User;
 import io.progate.common.Validator;
+import io.progate.request.RequestFilter;
+import io.progate.request.RequestStatus;
+import io.progate.request.RequestType;
 import io.progate.team.Team;
 
 /** Parses the status and type filters of request lists; an unknown value is a 400, not an empty list. */

@@ -1,7 +1,8 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.progate.packages.Inspection;
+import io.progate.request.ProCall;
 import io.progate.team.PolicyChange;
 import java.time.Instant;
 import java.util.List;

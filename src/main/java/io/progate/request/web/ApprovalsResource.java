@@ -1,6 +1,8 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
+import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestType;
 import io.progate.team.PolicyChange;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

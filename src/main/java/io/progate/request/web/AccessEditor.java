@@ -1,4 +1,4 @@
-package io.progate.request;
+package io.progate.request.web;
 
 import io.progate.access.CurrentAccess;
 import io.progate.access.Directory;

@@ -1,5 +1,7 @@
-package io.progate.request;
+package io.progate.request.web;
 
+import io.progate.request.RequestType;
+import io.progate.request.RequestValidation;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**

@@ -1,5 +1,6 @@
 package io.progate.account;
 
+import io.progate.web.WebPaths;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -115,9 +116,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                 SessionAuthenticationRequest.class);
     }
 
-    static boolean isApi(RoutingContext context) {
-        String path = context.normalizedPath();
-        return path.equals("/api") || path.startsWith("/api/");
+    private static boolean isApi(RoutingContext context) {
+        return WebPaths.isApi(context.normalizedPath());
     }
 
     private static boolean startsWith(String header, String scheme) {

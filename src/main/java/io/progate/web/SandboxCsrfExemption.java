@@ -1,5 +1,6 @@
-package io.progate.sandbox;
+package io.progate.web;
 
+import io.progate.sandbox.SandboxPaths;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.event.Observes;

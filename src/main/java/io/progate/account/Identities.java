@@ -76,7 +76,7 @@ public final class Identities {
                 && Boolean.TRUE.equals(identity.getAttribute(MUST_CHANGE_PASSWORD));
     }
 
-    static Long tokenId(SecurityIdentity identity) {
+    public static Long tokenId(SecurityIdentity identity) {
         return identity == null || identity.isAnonymous() ? null : identity.getAttribute(TOKEN_ID);
     }
 

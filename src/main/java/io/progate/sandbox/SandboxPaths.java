@@ -4,17 +4,17 @@ package io.progate.sandbox;
  * Where the sandbox answers, written from AIMMS's documentation (see docs/pro-api.md) and kept apart
  * from the PRO client's own path constants on purpose: when the two disagree, a test fails.
  */
-public final class SandboxPaths {
+final class SandboxPaths {
 
     private SandboxPaths() {
     }
 
     /** The sandbox's account URL is {@code <portal>/sandbox}. */
-    public static final String ACCOUNT = "/sandbox";
+    static final String ACCOUNT = "/sandbox";
     /** The PRO API under an account URL (documented). */
-    public static final String PRO_API = "/pro-api/v2";
+    static final String PRO_API = "/pro-api/v2";
     /** The user manager under an account URL (documented). */
-    public static final String USER_MANAGER = "/pro/user-manager/v1";
+    static final String USER_MANAGER = "/pro/user-manager/v1";
     /** The header that carries the API key (documented; header names are case-insensitive). */
     static final String APIKEY = "apikey";
 

@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.fixtures.ExecutionFixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProScope;
-import io.progate.pro.SandboxAccounts;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
 import io.progate.sandbox.SandboxApp;
 import io.progate.sandbox.SandboxCall;
 import io.progate.sandbox.SandboxFaults;
-import io.progate.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -3,14 +3,15 @@ package io.progate.execution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.fixtures.ExecutionFixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
 import io.progate.pro.PublishMetadata;
-import io.progate.pro.SandboxAccounts;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
 import io.progate.sandbox.SandboxApp;
-import io.progate.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.progate.request.Zips;
+import io.progate.fixtures.Zips;
 import io.quarkus.runtime.configuration.MemorySize;
 import java.math.BigInteger;
 import java.nio.file.Path;

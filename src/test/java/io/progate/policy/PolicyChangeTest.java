@@ -1,18 +1,18 @@
 package io.progate.policy;
 
-import static io.progate.request.Requests.act;
-import static io.progate.request.Requests.as;
+import static io.progate.fixtures.Requests.act;
+import static io.progate.fixtures.Requests.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.progate.account.Sessions;
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
-import io.progate.request.Requests;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Requests;
+import io.progate.fixtures.Sessions;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,11 +3,11 @@ package io.progate.request;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.progate.account.Sessions;
 import io.progate.account.TokenService;
 import io.progate.account.User;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Sessions;
 import io.progate.packages.RequestPackage;
-import io.progate.support.Fixtures;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.AppCategory;
 import io.progate.pro.NewApiKey;
 import io.progate.pro.ProAccount;
@@ -21,8 +23,6 @@ import io.progate.pro.ProDirectory;
 import io.progate.pro.ProException;
 import io.progate.pro.ProScope;
 import io.progate.pro.ProTasks;
-import io.progate.pro.SandboxAccounts;
-import io.progate.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.common.Hashes;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.AppUpdate;
 import io.progate.pro.Authorization;
 import io.progate.pro.PackageSource;
@@ -15,8 +17,6 @@ import io.progate.pro.ProApp;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProException;
 import io.progate.pro.PublishMetadata;
-import io.progate.pro.SandboxAccounts;
-import io.progate.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -4,15 +4,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProException;
 import io.progate.pro.ProTask;
 import io.progate.pro.ProTasks;
 import io.progate.pro.PublishMetadata;
-import io.progate.pro.SandboxAccounts;
 import io.progate.pro.TaskInterrupt;
-import io.progate.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

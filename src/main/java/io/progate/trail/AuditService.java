@@ -1,6 +1,12 @@
-package io.progate.audit;
+package io.progate.trail;
 
 import io.progate.account.User;
+import io.progate.audit.AuditEntry;
+import io.progate.audit.AuditFilter;
+import io.progate.audit.AuditPage;
+import io.progate.audit.AuditParams;
+import io.progate.audit.AuditSearch;
+import io.progate.audit.Outcome;
 import io.progate.common.FieldError;
 import io.progate.common.InvalidInputException;
 import io.progate.team.Membership;

@@ -1,9 +1,11 @@
-package io.progate.account;
+package io.progate.team;
 
+import io.progate.account.ApiToken;
+import io.progate.account.CurrentUser;
+import io.progate.account.Identities;
+import io.progate.account.TokenService;
+import io.progate.account.User;
 import io.progate.common.InvalidInputException;
-import io.progate.team.Membership;
-import io.progate.team.Team;
-import io.progate.team.TeamService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

@@ -1,6 +1,12 @@
-package io.progate.audit;
+package io.progate.trail;
 
 import io.progate.account.CurrentUser;
+import io.progate.audit.AuditExport;
+import io.progate.audit.AuditFilter;
+import io.progate.audit.AuditPage;
+import io.progate.audit.AuditParams;
+import io.progate.audit.AuditVerifier;
+import io.progate.audit.ChainReport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;

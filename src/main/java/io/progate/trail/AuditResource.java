@@ -1,7 +1,11 @@
-package io.progate.audit;
+package io.progate.trail;
 
 import io.progate.account.CurrentUser;
 import io.progate.account.User;
+import io.progate.audit.AuditPage;
+import io.progate.audit.AuditParams;
+import io.progate.audit.AuditVerifier;
+import io.progate.audit.ChainReport;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.quarkus.qute.CheckedTemplate;

@@ -1,12 +1,12 @@
 package io.progate.teampro;
 
 import io.progate.credential.Scope;
-import io.progate.pro.AimmsVersion;
-import io.progate.pro.AppCategory;
 import io.progate.pro.ProAimmsVersions;
-import io.progate.pro.ProApp;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProCategories;
+import io.progate.pro.model.AimmsVersion;
+import io.progate.pro.model.AppCategory;
+import io.progate.pro.model.ProApp;
 import io.progate.team.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.progate.teampro;
 
 import io.progate.account.CurrentUser;
-import io.progate.pro.ProApp;
+import io.progate.pro.model.ProApp;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.quarkus.qute.CheckedTemplate;

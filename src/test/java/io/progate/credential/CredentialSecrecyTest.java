@@ -9,7 +9,7 @@ import io.progate.account.User;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Keys;
 import io.progate.fixtures.SandboxAccounts;
-import io.progate.pro.ProScope;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.progate.team.TeamService;

@@ -13,7 +13,7 @@ import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
-import io.progate.pro.PublishMetadata;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
 import io.progate.request.UpdateFields;

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.SandboxAccounts;
-import io.progate.sandbox.SandboxCall;
+import io.progate.pro.model.ProScope;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.sandbox.SandboxCallLog;
 import io.progate.sandbox.SandboxFaults.Fault;
 import io.progate.sandbox.SandboxFaults;
+import io.progate.sandbox.store.SandboxCall;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

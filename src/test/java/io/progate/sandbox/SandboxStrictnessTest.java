@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.SandboxAccounts;
+import io.progate.sandbox.store.SandboxMode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import io.progate.access.CurrentAccess;
 import io.progate.access.Directory;
 import io.progate.access.DirectoryEntry;
 import io.progate.access.Names;
-import io.progate.pro.Authorization;
+import io.progate.pro.model.Authorization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.progate.request.web;
 
-import io.progate.pro.ProApp;
+import io.progate.pro.model.ProApp;
 import io.progate.request.RequestValidation;
 import java.util.List;
 import java.util.Map;

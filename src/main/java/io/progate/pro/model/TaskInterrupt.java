@@ -1,4 +1,4 @@
-package io.progate.pro;
+package io.progate.pro.model;
 
 /** How to end a running task early: solve ends it as completed, execution as failed. */
 public enum TaskInterrupt {

@@ -1,4 +1,4 @@
-package io.progate.pro;
+package io.progate.pro.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

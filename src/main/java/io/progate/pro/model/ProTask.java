@@ -1,7 +1,8 @@
-package io.progate.pro;
+package io.progate.pro.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.progate.pro.ProTimestamps;
 import java.time.Instant;
 
 /**

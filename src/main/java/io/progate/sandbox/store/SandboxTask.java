@@ -1,4 +1,4 @@
-package io.progate.sandbox;
+package io.progate.sandbox.store;
 
 import io.progate.common.BaseEntity;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package io.progate.sandbox;
+package io.progate.sandbox.store;
 
 /**
  * Switches that make the sandbox behave like a stricter PRO, one that does only what AIMMS

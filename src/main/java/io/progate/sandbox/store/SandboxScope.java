@@ -1,10 +1,13 @@
-package io.progate.pro;
+package io.progate.sandbox.store;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** The scopes a PRO API key may carry, and the spellings AIMMS's own pages use for them. */
-public enum ProScope {
+/**
+ * The scopes of a sandbox API key (documented), with the spellings AIMMS's own pages use for them
+ * ({@code Task}, {@code PublishAimms}, {@code API Key}); matched case-insensitively.
+ */
+public enum SandboxScope {
     AUTHENTICATION("Authentication"),
     PUBLISH_AIMMS("PublishAIMMS", "PublishAimms"),
     PUBLISH_APP("PublishApp"),
@@ -14,23 +17,22 @@ public enum ProScope {
     private final String wireName;
     private final String[] aliases;
 
-    ProScope(String wireName, String... aliases) {
+    SandboxScope(String wireName, String... aliases) {
         this.wireName = wireName;
         this.aliases = aliases;
     }
 
-    /** The spelling sent to PRO. */
+    /** The spelling the sandbox answers with. */
     public String wireName() {
         return wireName;
     }
 
-    /** The scope a spelling names, case-insensitively and with aliases; empty when none. */
-    public static Optional<ProScope> parse(String text) {
+    public static Optional<SandboxScope> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
         String wanted = normalize(text);
-        for (ProScope scope : values()) {
+        for (SandboxScope scope : values()) {
             if (normalize(scope.wireName).equals(wanted)) {
                 return Optional.of(scope);
             }

@@ -1,13 +1,10 @@
-package io.progate.sandbox;
+package io.progate.pro.model;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * The scopes of a sandbox API key (documented), with the spellings AIMMS's own pages use for them
- * ({@code Task}, {@code PublishAimms}, {@code API Key}); matched case-insensitively.
- */
-public enum SandboxScope {
+/** The scopes a PRO API key may carry, and the spellings AIMMS's own pages use for them. */
+public enum ProScope {
     AUTHENTICATION("Authentication"),
     PUBLISH_AIMMS("PublishAIMMS", "PublishAimms"),
     PUBLISH_APP("PublishApp"),
@@ -17,22 +14,23 @@ public enum SandboxScope {
     private final String wireName;
     private final String[] aliases;
 
-    SandboxScope(String wireName, String... aliases) {
+    ProScope(String wireName, String... aliases) {
         this.wireName = wireName;
         this.aliases = aliases;
     }
 
-    /** The spelling the sandbox answers with. */
+    /** The spelling sent to PRO. */
     public String wireName() {
         return wireName;
     }
 
-    public static Optional<SandboxScope> parse(String text) {
+    /** The scope a spelling names, case-insensitively and with aliases; empty when none. */
+    public static Optional<ProScope> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
         String wanted = normalize(text);
-        for (SandboxScope scope : values()) {
+        for (ProScope scope : values()) {
             if (normalize(scope.wireName).equals(wanted)) {
                 return Optional.of(scope);
             }

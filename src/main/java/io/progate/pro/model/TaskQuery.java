@@ -1,4 +1,4 @@
-package io.progate.pro;
+package io.progate.pro.model;
 
 /** Which tasks to list; null fields are not sent. */
 public record TaskQuery(String appName, String appVersion, Integer offset, Integer limit) {

@@ -1,4 +1,4 @@
-package io.progate.pro;
+package io.progate.pro.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -2,9 +2,9 @@ package io.progate.team;
 
 import io.progate.account.ApiToken;
 import io.progate.account.CurrentUser;
-import io.progate.account.Identities;
 import io.progate.account.TokenService;
 import io.progate.account.User;
+import io.progate.account.auth.Identities;
 import io.progate.common.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

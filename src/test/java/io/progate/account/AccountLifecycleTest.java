@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.account.auth.SessionCodec;
 import io.progate.audit.AuditEvent;
 import io.progate.common.ConflictException;
 import io.progate.fixtures.Fixtures;

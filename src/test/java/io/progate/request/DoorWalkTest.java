@@ -246,7 +246,7 @@ class DoorWalkTest {
             java.util.Set<io.progate.account.TokenScope> scopes = user.admin
                     ? java.util.EnumSet.allOf(io.progate.account.TokenScope.class)
                     : java.util.EnumSet.complementOf(java.util.EnumSet.of(io.progate.account.TokenScope.ADMIN));
-            w.tokens.put(role, tokens.create(user, io.progate.account.Identities.Method.SESSION,
+            w.tokens.put(role, tokens.create(user, io.progate.account.auth.Identities.Method.SESSION,
                     new io.progate.account.TokenService.Request("doors", scopes, Instant.now().plus(1, ChronoUnit.DAYS)))
                     .value());
             Sessions.Session session = Sessions.signIn(user.username, Fixtures.PASSWORD);

@@ -1,5 +1,7 @@
-package io.progate.account;
+package io.progate.account.auth;
 
+import io.progate.account.AccountConfig;
+import io.progate.account.User;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

@@ -1,4 +1,4 @@
-package io.progate.account;
+package io.progate.account.auth;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,5 +1,6 @@
-package io.progate.account;
+package io.progate.account.auth;
 
+import io.progate.account.LoginService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

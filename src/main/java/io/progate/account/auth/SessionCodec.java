@@ -1,5 +1,7 @@
-package io.progate.account;
+package io.progate.account.auth;
 
+import io.progate.account.AccountConfig;
+import io.progate.account.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;

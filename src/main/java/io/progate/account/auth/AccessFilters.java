@@ -1,5 +1,8 @@
-package io.progate.account;
+package io.progate.account.auth;
 
+import io.progate.account.ApiScopes;
+import io.progate.account.MeResource;
+import io.progate.account.TokenScope;
 import io.progate.web.ErrorMappers;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;

@@ -1,4 +1,4 @@
-package io.progate.account;
+package io.progate.account.auth;
 
 import io.progate.web.ErrorMappers;
 import io.quarkus.security.identity.SecurityIdentity;

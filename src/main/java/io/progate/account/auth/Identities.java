@@ -1,5 +1,8 @@
-package io.progate.account;
+package io.progate.account.auth;
 
+import io.progate.account.ApiToken;
+import io.progate.account.TokenScope;
+import io.progate.account.User;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -13,9 +16,9 @@ import java.util.Set;
 public final class Identities {
 
     static final String USER = "user";
-    static final String ADMIN = "admin";
+    public static final String ADMIN = "admin";
     /** Identity attribute with the user's display name, so pages need no database read for the layout. */
-    static final String DISPLAY_NAME = "progate.displayName";
+    public static final String DISPLAY_NAME = "progate.displayName";
     /** How the request was authenticated: {@link Method}. */
     public static final String METHOD = "progate.authMethod";
     /** The session id, for a request authenticated by the session cookie. */

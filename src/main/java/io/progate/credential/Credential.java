@@ -1,5 +1,7 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Binding;
+import io.progate.credential.seal.Sealed;
 import io.progate.team.Team;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -4,6 +4,7 @@ import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
+import io.progate.credential.seal.Secret;
 import io.progate.pro.model.ProScope;
 import io.progate.team.ProUrlChanged;
 import io.progate.team.ProUrls;

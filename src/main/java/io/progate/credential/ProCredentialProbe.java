@@ -1,5 +1,6 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Secret;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProAimmsVersions;
 import io.progate.pro.ProApiKeys;

@@ -1,5 +1,11 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Binding;
+import io.progate.credential.seal.MasterKeyring;
+import io.progate.credential.seal.SealBrokenException;
+import io.progate.credential.seal.Sealed;
+import io.progate.credential.seal.Sealer;
+import io.progate.credential.seal.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
+import io.progate.credential.seal.Secret;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Keys;
 import io.progate.fixtures.SandboxAccounts;

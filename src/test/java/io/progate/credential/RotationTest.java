@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
+import io.progate.credential.seal.Binding;
+import io.progate.credential.seal.MasterKeys;
+import io.progate.credential.seal.Sealer;
+import io.progate.credential.seal.Secret;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Keys;
 import io.progate.team.Team;

@@ -1,4 +1,4 @@
-package io.progate.credential;
+package io.progate.credential.seal;
 
 import java.util.Base64;
 import java.util.Collections;
@@ -84,12 +84,12 @@ public final class MasterKeys {
         return activeId;
     }
 
-    SecretKey active() {
+    public SecretKey active() {
         return keys.get(activeId);
     }
 
     /** The key with this id; {@link MasterKeyException} when it is not configured (any more). */
-    SecretKey require(String id) {
+    public SecretKey require(String id) {
         return Optional.ofNullable(keys.get(id)).orElseThrow(() -> new MasterKeyException(
                 "master key '" + id + "' is not configured; add it back to PROGATE_MASTER_KEYS (configured: "
                         + keys.keySet() + ")"));

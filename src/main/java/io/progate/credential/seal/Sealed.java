@@ -1,4 +1,4 @@
-package io.progate.credential;
+package io.progate.credential.seal;
 
 /**
  * A secret as it rests in the database: AES-256-GCM ciphertext (tag included) under a random data key,

@@ -1,5 +1,7 @@
-package io.progate.credential;
+package io.progate.credential.seal;
 
+import io.progate.credential.Credential;
+import io.progate.credential.CredentialConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
@@ -24,7 +26,7 @@ import java.util.Base64;
 @ApplicationScoped
 public class MasterKeyring {
 
-    static final String DEV_KEY_ID = "dev";
+    public static final String DEV_KEY_ID = "dev";
 
     @Inject
     CredentialConfig config;
@@ -47,7 +49,7 @@ public class MasterKeyring {
         return keys;
     }
 
-    static String devKeyEntry(Path file) {
+    public static String devKeyEntry(Path file) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.toAbsolutePath().getParent());

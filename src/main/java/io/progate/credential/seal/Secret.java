@@ -1,4 +1,4 @@
-package io.progate.credential;
+package io.progate.credential.seal;
 
 import java.util.Arrays;
 
@@ -10,7 +10,7 @@ public final class Secret implements AutoCloseable {
 
     private final char[] value;
 
-    Secret(char[] value) {
+    public Secret(char[] value) {
         this.value = value;
     }
 

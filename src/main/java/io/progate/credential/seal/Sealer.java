@@ -1,4 +1,4 @@
-package io.progate.credential;
+package io.progate.credential.seal;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -14,18 +14,18 @@ import javax.crypto.spec.SecretKeySpec;
  * fresh data key, which is itself sealed by the active master key. Plain functions; the master keys
  * are passed in.
  */
-final class Sealer {
+public final class Sealer {
 
     static final String CIPHER = "AES/GCM/NoPadding";
-    static final int NONCE_BYTES = 12;
-    static final int TAG_BITS = 128;
+    public static final int NONCE_BYTES = 12;
+    public static final int TAG_BITS = 128;
     static final int DATA_KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Sealer() {
     }
 
-    static Sealed seal(byte[] plaintext, Binding binding, MasterKeys keys) {
+    public static Sealed seal(byte[] plaintext, Binding binding, MasterKeys keys) {
         byte[] dataKey = random(DATA_KEY_BYTES);
         try {
             byte[] nonce = random(NONCE_BYTES);
@@ -39,7 +39,7 @@ final class Sealer {
     }
 
     /** The plaintext; the caller wipes it after use. */
-    static byte[] open(Sealed sealed, Binding binding, MasterKeys keys) {
+    public static byte[] open(Sealed sealed, Binding binding, MasterKeys keys) {
         byte[] dataKey = unwrap(sealed, binding, keys);
         try {
             return crypt(Cipher.DECRYPT_MODE, aes(dataKey), sealed.nonce(), binding.dataAad(), sealed.ciphertext());
@@ -53,7 +53,7 @@ final class Sealer {
     }
 
     /** The same ciphertext with its data key re-wrapped under the active master key. */
-    static Sealed rewrap(Sealed sealed, Binding binding, MasterKeys keys) {
+    public static Sealed rewrap(Sealed sealed, Binding binding, MasterKeys keys) {
         byte[] dataKey = unwrap(sealed, binding, keys);
         try {
             return wrap(dataKey, sealed.ciphertext(), sealed.nonce(), binding, keys);

@@ -3,10 +3,10 @@ package io.progate.access;
 import io.progate.common.ConflictException;
 import io.progate.credential.Credential;
 import io.progate.credential.CredentialService;
-import io.progate.credential.Scope;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProDirectory;
 import io.progate.pro.ProException;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,7 +35,7 @@ public class AccessDirectory {
             return Directory.unreadable("no such team");
         }
         Optional<Credential> key = QuarkusTransaction.requiringNew()
-                .call(() -> credentials.usableFor(team, Scope.AUTHENTICATION));
+                .call(() -> credentials.usableFor(team, ProScope.AUTHENTICATION));
         if (key.isEmpty()) {
             return Directory.unreadable("the team has no usable PRO key with scope Authentication, so PRO's user "
                     + "manager cannot be read");

@@ -2,6 +2,7 @@ package io.progate.credential;
 
 import io.progate.credential.seal.Binding;
 import io.progate.credential.seal.Sealed;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -45,7 +46,7 @@ public class Credential extends PanacheEntityBase {
     @Column(nullable = false)
     public String label;
 
-    /** PRO scope names, comma-separated, in {@link Scope} order. */
+    /** PRO scope names, comma-separated, in {@link ProScope} order. */
     @Column(nullable = false)
     public String scopes;
 
@@ -144,18 +145,18 @@ public class Credential extends PanacheEntityBase {
         return isActive() && expiresAt.isAfter(now);
     }
 
-    public Set<Scope> scopeSet() {
-        Set<Scope> set = EnumSet.noneOf(Scope.class);
-        Arrays.stream(scopes.split(",")).map(Scope::parse).flatMap(Optional::stream).forEach(set::add);
+    public Set<ProScope> scopeSet() {
+        Set<ProScope> set = EnumSet.noneOf(ProScope.class);
+        Arrays.stream(scopes.split(",")).map(ProScope::parse).flatMap(Optional::stream).forEach(set::add);
         return set;
     }
 
     public List<String> scopeNames() {
-        return scopeSet().stream().map(Scope::proName).toList();
+        return scopeSet().stream().map(ProScope::wireName).toList();
     }
 
-    public void setScopes(Set<Scope> set) {
-        scopes = EnumSet.copyOf(set).stream().map(Scope::proName).collect(Collectors.joining(","));
+    public void setScopes(Set<ProScope> set) {
+        scopes = EnumSet.copyOf(set).stream().map(ProScope::wireName).collect(Collectors.joining(","));
     }
 
     /** Active keys still sealed without their team's PRO URL. */

@@ -1,6 +1,7 @@
 package io.progate.credential;
 
 import io.progate.credential.seal.Secret;
+import io.progate.pro.model.ProScope;
 import java.util.Set;
 
 /** Tries a PRO API key with one harmless read per scope it claims (listing AIMMS versions, apps, ...). */
@@ -11,5 +12,5 @@ public interface CredentialProbe {
      * @param key    the key, valid only during this call
      * @param scopes the scopes the key is said to carry
      */
-    Verification probe(String proUrl, Secret key, Set<Scope> scopes);
+    Verification probe(String proUrl, Secret key, Set<ProScope> scopes);
 }

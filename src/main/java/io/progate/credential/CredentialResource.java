@@ -4,6 +4,7 @@ import io.progate.account.CurrentUser;
 import io.progate.account.User;
 import io.progate.common.ConflictException;
 import io.progate.common.InvalidInputException;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.progate.web.Flash;
@@ -43,15 +44,15 @@ public class CredentialResource {
 
         static final KeyForm EMPTY = new KeyForm("", List.of(), "", false);
 
-        public boolean has(Scope scope) {
-            return scopes != null && scopes.stream().anyMatch(s -> Scope.parse(s).filter(scope::equals).isPresent());
+        public boolean has(ProScope scope) {
+            return scopes != null && scopes.stream().anyMatch(s -> ProScope.parse(s).filter(scope::equals).isPresent());
         }
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance credentials(Team team, List<Credential> active, List<Credential> history,
-                boolean canManage, KeyForm form, Map<String, String> errors, Verification refused, Scope[] allScopes,
+                boolean canManage, KeyForm form, Map<String, String> errors, Verification refused, ProScope[] allScopes,
                 String minDate, String maxDate);
     }
 
@@ -119,7 +120,7 @@ public class CredentialResource {
         Team team = teams.require(slug, user);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return Templates.credentials(team, credentials.list(slug, user), credentials.history(slug, user),
-                credentials.canManage(team, user), form, errors, refused, Scope.values(),
+                credentials.canManage(team, user), form, errors, refused, ProScope.values(),
                 today.plusDays(1).toString(), today.plusYears(1).toString());
     }
 

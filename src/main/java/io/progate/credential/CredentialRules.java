@@ -1,6 +1,7 @@
 package io.progate.credential;
 
 import io.progate.common.Validator;
+import io.progate.pro.model.ProScope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,7 +24,7 @@ final class CredentialRules {
     }
 
     /** The checked parts of an input; the key is a char array that the caller wipes. */
-    record Parsed(String label, char[] key, Set<Scope> scopes, Instant expiresAt) {
+    record Parsed(String label, char[] key, Set<ProScope> scopes, Instant expiresAt) {
 
         String last4() {
             return new String(key, key.length - 4, 4);
@@ -36,7 +37,7 @@ final class CredentialRules {
     }
 
     /** @param keepScopes the scopes to keep when the input names none (a replace), or null when required */
-    static Parsed parse(CredentialInput in, String label, Set<Scope> keepScopes, Instant now) {
+    static Parsed parse(CredentialInput in, String label, Set<ProScope> keepScopes, Instant now) {
         Validator v = new Validator()
                 .require("label", label, "Label")
                 .maxLength("label", label, 100);
@@ -47,20 +48,20 @@ final class CredentialRules {
                     "a PRO API key is " + MIN_KEY_LENGTH + " to " + MAX_KEY_LENGTH + " characters long");
             v.check(KEY.matcher(key).matches(), "key", "a PRO API key has no spaces or special characters");
         }
-        Set<Scope> scopes = scopes(v, in.scopes(), keepScopes);
+        Set<ProScope> scopes = scopes(v, in.scopes(), keepScopes);
         Instant expiresAt = expiry(v, in.expiresAt(), now);
         v.throwIfInvalid();
         return new Parsed(label.trim(), key.toCharArray(), scopes, expiresAt);
     }
 
-    private static Set<Scope> scopes(Validator v, List<String> names, Set<Scope> keepScopes) {
+    private static Set<ProScope> scopes(Validator v, List<String> names, Set<ProScope> keepScopes) {
         if ((names == null || names.isEmpty()) && keepScopes != null) {
             return keepScopes;
         }
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        Set<ProScope> scopes = EnumSet.noneOf(ProScope.class);
         if (names != null) {
             for (String name : names) {
-                Optional<Scope> scope = Scope.parse(name);
+                Optional<ProScope> scope = ProScope.parse(name);
                 v.check(scope.isPresent(), "scopes", "unknown scope; use Authentication, PublishAIMMS, PublishApp, "
                         + "Tasks or APIKey");
                 scope.ifPresent(scopes::add);

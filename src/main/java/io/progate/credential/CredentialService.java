@@ -83,16 +83,11 @@ public class CredentialService {
      * The key to use for a call that needs {@code scope}: the team's newest active, unexpired key carrying
      * it. Empty means a request needing that scope cannot be submitted.
      */
-    public Optional<Credential> usableFor(Team team, Scope scope) {
+    public Optional<Credential> usableFor(Team team, ProScope scope) {
         Instant now = Instant.now();
         return Credential.activeOf(team).stream()
                 .filter(c -> c.isUsableAt(now) && c.scopeSet().contains(scope))
                 .findFirst();
-    }
-
-    /** Same, for callers that speak the PRO client's scopes. */
-    public Optional<Credential> usableFor(Team team, ProScope scope) {
-        return usableFor(team, Scope.of(scope));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.progate.pro.ProApps;
 import io.progate.pro.ProDirectory;
 import io.progate.pro.ProException;
 import io.progate.pro.ProTasks;
+import io.progate.pro.model.ProScope;
 import io.progate.pro.model.TaskQuery;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,12 +39,12 @@ public class ProCredentialProbe implements CredentialProbe {
     ProApiKeys apiKeys;
 
     @Override
-    public Verification probe(String proUrl, Secret key, Set<Scope> scopes) {
+    public Verification probe(String proUrl, Secret key, Set<ProScope> scopes) {
         ProAccount account = new ProAccount(proUrl, key.reveal());
         return new Verification(scopes.stream().map(scope -> check(account, scope)).toList());
     }
 
-    private Verification.ScopeCheck check(ProAccount account, Scope scope) {
+    private Verification.ScopeCheck check(ProAccount account, ProScope scope) {
         try {
             call(account, scope);
             return new Verification.ScopeCheck(scope, Verification.Status.OK, "accepted");
@@ -58,7 +59,7 @@ public class ProCredentialProbe implements CredentialProbe {
         }
     }
 
-    private void call(ProAccount account, Scope scope) {
+    private void call(ProAccount account, ProScope scope) {
         switch (scope) {
             case AUTHENTICATION -> directory.environments(account);
             case PUBLISH_AIMMS -> versions.list(account);

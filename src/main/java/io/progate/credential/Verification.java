@@ -1,5 +1,6 @@
 package io.progate.credential;
 
+import io.progate.pro.model.ProScope;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,7 @@ public record Verification(List<ScopeCheck> checks) {
     }
 
     /** One scope's outcome; {@code reason} is readable and never holds the key. */
-    public record ScopeCheck(Scope scope, Status status, String reason) {
+    public record ScopeCheck(ProScope scope, Status status, String reason) {
     }
 
     public boolean passed() {
@@ -30,7 +31,7 @@ public record Verification(List<ScopeCheck> checks) {
     /** One line, e.g. {@code PublishApp: OK; Tasks: REFUSED (403 ...)}. */
     public String summary() {
         return checks.stream()
-                .map(c -> c.scope().proName() + ": " + c.status() + (c.status() == Status.OK ? "" : " (" + c.reason() + ")"))
+                .map(c -> c.scope().wireName() + ": " + c.status() + (c.status() == Status.OK ? "" : " (" + c.reason() + ")"))
                 .collect(Collectors.joining("; "));
     }
 }

@@ -22,7 +22,7 @@ public class VerificationFailedException extends InvalidInputException {
     private static List<FieldError> errors(Verification verification) {
         List<FieldError> errors = new ArrayList<>();
         for (Verification.ScopeCheck failed : verification.failures()) {
-            errors.add(new FieldError("scopes", failed.scope().proName() + " failed: " + failed.reason()));
+            errors.add(new FieldError("scopes", failed.scope().wireName() + " failed: " + failed.reason()));
         }
         errors.add(new FieldError("saveUnverified", "the key was not saved; to store it without verification, "
                 + "send saveUnverified=true"));

@@ -4,8 +4,8 @@ import io.progate.account.AccountConfig;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.credential.Credential;
-import io.progate.credential.Scope;
 import io.progate.credential.Vault;
+import io.progate.pro.model.ProScope;
 import io.progate.sandbox.SandboxConfig;
 import io.progate.team.Team;
 import io.quarkus.logging.Log;
@@ -57,7 +57,7 @@ public class DemoCredential {
             credential.team = team;
             credential.createdAt = Instant.now();
             credential.label = LABEL;
-            credential.setScopes(EnumSet.allOf(Scope.class));
+            credential.setScopes(EnumSet.allOf(ProScope.class));
             credential.expiresAt = Instant.now().atOffset(ZoneOffset.UTC).plusYears(1).minusDays(1).toInstant();
             credential.last4 = value.substring(value.length() - 4);
             credential.verified = false;

@@ -11,6 +11,7 @@ import io.progate.pro.ProException;
 import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.ProApp;
 import io.progate.request.AccessHistory;
+import io.progate.request.Payloads;
 import io.progate.request.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,9 @@ public class BeforeAfterService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Payloads payloads;
+
     /** Never throws for PRO's failures: what could not be read is listed in the view. */
     public BeforeAfter compute(ProAccount account, long teamId, RequestType type, String name, String version,
             String payload, CurrentAccess lastWrite) {
@@ -67,7 +71,7 @@ public class BeforeAfterService {
             return new BeforeAfter(now, type.name(), name, version, true, List.of(), latestBefore, null,
                     app.isLatest(), false, false, List.of(), List.of(), List.of(), null, unread);
         }
-        AppUpdate update = read(payload, AppUpdate.class);
+        AppUpdate update = payloads.update(payload);
         List<BeforeAfter.Change> changes = new ArrayList<>();
         change(changes, "description", app.description(), update.description());
         if (update.projectCategory() != null && !update.projectCategory().equalsIgnoreCase(
@@ -122,14 +126,6 @@ public class BeforeAfterService {
             return Optional.of(json.readValue(text, BeforeAfter.class));
         } catch (JsonProcessingException e) {
             return Optional.empty();
-        }
-    }
-
-    <T> T read(String payload, Class<T> type) {
-        try {
-            return json.readValue(payload, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the request's stored body cannot be read", e);
         }
     }
 

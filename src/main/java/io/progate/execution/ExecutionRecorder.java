@@ -1,9 +1,8 @@
 package io.progate.execution;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
+import io.progate.request.Payloads;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;
@@ -42,7 +41,7 @@ public class ExecutionRecorder {
     ExecutionMetrics metrics;
 
     @Inject
-    ObjectMapper json;
+    Payloads payloads;
 
     @Inject
     EntityManager em;
@@ -281,7 +280,7 @@ public class ExecutionRecorder {
         outcome.put("reconciled", reconciled);
         outcome.put("at", Instant.now().toString());
         ReleaseRequest r = ReleaseRequest.findById(c.requestId(), LockModeType.PESSIMISTIC_WRITE);
-        requests.advanceLocked(r, target, toJson(outcome), Instant.now());
+        requests.advanceLocked(r, target, payloads.write(outcome), Instant.now());
         em.createNativeQuery("update execution_job set worker_id = null where request_id = ?1")
                 .setParameter(1, c.requestId()).executeUpdate();
         Map<String, Object> details = new LinkedHashMap<>(outcome);
@@ -303,14 +302,6 @@ public class ExecutionRecorder {
                 last.finishedAt = Instant.now();
             }
         });
-    }
-
-    private String toJson(Map<String, Object> outcome) {
-        try {
-            return json.writeValueAsString(outcome);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("outcome cannot be written as JSON", e);
-        }
     }
 
     private static String cut(String text, int max) {

@@ -2,10 +2,10 @@ package io.progate.execution;
 
 import io.progate.common.ConflictException;
 import io.progate.credential.Credential;
-import io.progate.credential.Scope;
 import io.progate.packages.PackageMismatchException;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
+import io.progate.pro.model.ProScope;
 import io.progate.request.RequestType;
 import io.progate.teampro.TeamPro;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +51,7 @@ public class ExecutionRunner {
             recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.purged(), null);
             return;
         }
-        Optional<Credential> key = teamPro.keyFor(c.teamId(), Scope.PUBLISH_APP);
+        Optional<Credential> key = teamPro.keyFor(c.teamId(), ProScope.PUBLISH_APP);
         if (key.isEmpty()) {
             recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.noKey(), null);
             return;

@@ -8,8 +8,8 @@ import io.progate.audit.AuditRecord;
 import io.progate.audit.Outcome;
 import io.progate.common.ConflictException;
 import io.progate.credential.Credential;
-import io.progate.credential.Scope;
 import io.progate.pro.ProException;
+import io.progate.pro.model.ProScope;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestAction;
 import io.progate.request.RequestService;
@@ -70,7 +70,7 @@ public class ExecutionService {
         if (r.type == RequestType.PUBLISH || r.type == RequestType.POLICY) {
             return new LiveView(null, null);
         }
-        Optional<Credential> key = teamPro.keyFor(r.team.id, Scope.PUBLISH_APP);
+        Optional<Credential> key = teamPro.keyFor(r.team.id, ProScope.PUBLISH_APP);
         if (key.isEmpty()) {
             return new LiveView(null, FailureWords.noKey());
         }

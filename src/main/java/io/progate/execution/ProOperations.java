@@ -9,6 +9,7 @@ import io.progate.pro.ProApps;
 import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.ProApp;
 import io.progate.pro.model.PublishMetadata;
+import io.progate.request.Payloads;
 import io.progate.request.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ public class ProOperations {
     @Inject
     BeforeAfterService beforeAfter;
 
+    @Inject
+    Payloads payloads;
+
     /** Why the request's preconditions no longer hold on PRO; empty when they do. */
     public Optional<String> drift(ProAccount account, Claim c) {
         switch (c.type()) {
@@ -42,8 +46,7 @@ public class ProOperations {
                     return Optional.of("version " + c.appVersion() + " of " + c.appName() + " already exists");
                 }
                 PublishMetadata metadata = metadata(c);
-                Integer behavior = metadata.publishBehavior();
-                if (behavior != null && behavior != PublishMetadata.NEW_PUBLISH && metadata.oldProjectName() != null
+                if (metadata.behavior() != PublishMetadata.NEW_APP && metadata.oldProjectName() != null
                         && apps.find(account, metadata.oldProjectName(), metadata.oldProjectVersion()).isEmpty()) {
                     return Optional.of("the version to replace, " + metadata.oldProjectName() + " "
                             + metadata.oldProjectVersion() + ", no longer exists");
@@ -124,11 +127,11 @@ public class ProOperations {
     }
 
     private PublishMetadata metadata(Claim c) {
-        return beforeAfter.read(c.payload(), PublishMetadata.class);
+        return payloads.publish(c.payload());
     }
 
     private AppUpdate update(Claim c) {
-        return beforeAfter.read(c.payload(), AppUpdate.class);
+        return payloads.update(c.payload());
     }
 
     private PackageSource source(RequestPackage pkg) {

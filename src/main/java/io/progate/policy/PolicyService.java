@@ -1,11 +1,10 @@
 package io.progate.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.Validator;
+import io.progate.request.Payloads;
 import io.progate.request.PolicyApproved;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
@@ -47,7 +46,7 @@ public class PolicyService {
     AuditLog audit;
 
     @Inject
-    ObjectMapper json;
+    Payloads payloads;
 
     /** What a change did: the policy now in force, and the POLICY request filed when it weakens. */
     public record Result(TeamPolicy policy, ReleaseRequest pending) {
@@ -110,14 +109,14 @@ public class PolicyService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void execute(ReleaseRequest r, Instant now) {
         requests.advanceLocked(r, RequestStatus.EXECUTING, null, now);
-        PolicyChange change = read(r.payload);
+        PolicyChange change = payloads.policy(r.payload);
         TeamPolicy policy = lockedPolicy(r.team);
         PolicyTerms current = PolicyTerms.of(policy);
         Map<String, Object> outcome = new LinkedHashMap<>();
         if (!current.equals(change.from())) {
             outcome.put("status", RequestStatus.FAILED.name());
             outcome.put("message", "the team's policy changed after this request was filed; file the change again");
-            requests.advanceLocked(r, RequestStatus.FAILED, requests.toJson(outcome), now);
+            requests.advanceLocked(r, RequestStatus.FAILED, payloads.write(outcome), now);
             return;
         }
         change.to().applyTo(policy);
@@ -131,7 +130,7 @@ public class PolicyService {
                 .details(details));
         outcome.put("status", RequestStatus.SUCCEEDED.name());
         outcome.put("message", "the team's policy was changed");
-        requests.advanceLocked(r, RequestStatus.SUCCEEDED, requests.toJson(outcome), now);
+        requests.advanceLocked(r, RequestStatus.SUCCEEDED, payloads.write(outcome), now);
     }
 
     /** Carries out a POLICY request the moment it is approved, in the approving transaction. */
@@ -143,14 +142,6 @@ public class PolicyService {
     private static TeamPolicy lockedPolicy(Team team) {
         return TeamPolicy.<TeamPolicy>find("team", team).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseGet(() -> TeamPolicy.of(team));
-    }
-
-    PolicyChange read(String payload) {
-        try {
-            return json.readValue(payload, PolicyChange.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the POLICY request's stored change cannot be read", e);
-        }
     }
 
     private static boolean between(int value, int min, int max) {

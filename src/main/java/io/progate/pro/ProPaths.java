@@ -1,5 +1,8 @@
 package io.progate.pro;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The addresses and header of the PRO REST API as docs/pro-api.md fixes them, for the client. The
  * sandbox keeps its own copy, written from AIMMS's documentation, so that a wrong path here fails a
@@ -50,5 +53,25 @@ public final class ProPaths {
 
     public static String userManager(String proUrl) {
         return proUrl + USER_MANAGER;
+    }
+
+    /** A PRO API path (one of the constants) under an account URL, as pages show a call. */
+    public static String proApiPath(String path) {
+        return PRO_API + "/" + path;
+    }
+
+    /** A user-manager path (one of the constants) under an account URL, as pages show a call. */
+    public static String userManagerPath(String path) {
+        return USER_MANAGER + "/" + path;
+    }
+
+    /** {@link #APP_VERSION} under an account URL with name and version filled in, percent-encoded. */
+    public static String appVersionPath(String projectName, String projectVersion) {
+        return proApiPath(APP_VERSION.replace("{projectName}", segment(projectName))
+                .replace("{projectVersion}", segment(projectVersion)));
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,10 +1,20 @@
 package io.progate.procheck;
 
+import static io.progate.pro.ProPaths.AIMMS_VERSIONS;
+import static io.progate.pro.ProPaths.API_KEYS;
+import static io.progate.pro.ProPaths.APPLICATIONS;
+import static io.progate.pro.ProPaths.CATEGORIES;
+import static io.progate.pro.ProPaths.ENVIRONMENTS;
+import static io.progate.pro.ProPaths.GROUPS;
+import static io.progate.pro.ProPaths.TASKS;
+import static io.progate.pro.ProPaths.USERS;
+import static io.progate.pro.ProPaths.proApiPath;
+import static io.progate.pro.ProPaths.userManagerPath;
+
 import io.progate.account.User;
 import io.progate.common.ConflictException;
 import io.progate.credential.Credential;
 import io.progate.credential.CredentialService;
-import io.progate.credential.Scope;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProAimmsVersions;
 import io.progate.pro.ProApiKeys;
@@ -19,6 +29,7 @@ import io.progate.pro.model.AppCategory;
 import io.progate.pro.model.ProApp;
 import io.progate.pro.model.ProEnvironment;
 import io.progate.pro.model.ProGroup;
+import io.progate.pro.model.ProScope;
 import io.progate.pro.model.ProUser;
 import io.progate.pro.model.TaskPage;
 import io.progate.pro.model.TaskQuery;
@@ -72,65 +83,65 @@ public class ProCheckService {
     public ProCheck run(String slug, User user) {
         Team team = QuarkusTransaction.requiringNew().call(() -> teams.require(slug, user));
         List<ProCheck.Step> steps = new ArrayList<>();
-        steps.add(step(team, "apps", "GET", "/pro-api/v2/applications", Scope.PUBLISH_APP, true, account -> {
+        steps.add(step(team, "apps", "GET", proApiPath(APPLICATIONS), ProScope.PUBLISH_APP, true, account -> {
             List<ProApp> all = apps.list(account);
             long names = all.stream().map(ProApp::name).distinct().count();
             return all.size() + " app versions of " + names + " apps";
         }));
-        steps.add(step(team, "categories", "GET", "/pro-api/v2/applications/categories", Scope.PUBLISH_APP, false,
+        steps.add(step(team, "categories", "GET", proApiPath(CATEGORIES), ProScope.PUBLISH_APP, false,
                 account -> {
                     List<AppCategory> found = categories.list(account);
                     return found.size() + " categories: " + String.join(", ", found.stream().map(AppCategory::value)
                             .toList());
                 }));
-        steps.add(step(team, "official AIMMS versions", "GET", "/pro-api/v2/aimms-versions", Scope.PUBLISH_AIMMS, true,
+        steps.add(step(team, "official AIMMS versions", "GET", proApiPath(AIMMS_VERSIONS), ProScope.PUBLISH_AIMMS, true,
                 account -> versions(aimmsVersions.list(account, false), "official versions")));
-        steps.add(step(team, "AIMMS versions with development builds", "GET", "/pro-api/v2/aimms-versions?dev=true",
-                Scope.PUBLISH_AIMMS, true, account -> versions(aimmsVersions.list(account, true), "versions")));
-        steps.add(step(team, "environments", "GET", "/pro/user-manager/v1/environment", Scope.AUTHENTICATION, true,
+        steps.add(step(team, "AIMMS versions with development builds", "GET", proApiPath(AIMMS_VERSIONS) + "?dev=true",
+                ProScope.PUBLISH_AIMMS, true, account -> versions(aimmsVersions.list(account, true), "versions")));
+        steps.add(step(team, "environments", "GET", userManagerPath(ENVIRONMENTS), ProScope.AUTHENTICATION, true,
                 account -> {
                     List<ProEnvironment> found = directory.environments(account);
                     return found.size() + " environments" + ids(found.stream().map(ProEnvironment::id).toList());
                 }));
-        steps.add(step(team, "groups", "GET", "/pro/user-manager/v1/group", Scope.AUTHENTICATION, true, account -> {
+        steps.add(step(team, "groups", "GET", userManagerPath(GROUPS), ProScope.AUTHENTICATION, true, account -> {
             List<ProGroup> found = directory.groups(account);
             return found.size() + " groups" + ids(found.stream().map(ProGroup::id).toList());
         }));
-        steps.add(step(team, "users", "GET", "/pro/user-manager/v1/user?offset=0&limit=100, then 100, 200, ...", Scope.AUTHENTICATION, true,
+        steps.add(step(team, "users", "GET", userManagerPath(USERS) + "?offset=0&limit=100, then 100, 200, ...", ProScope.AUTHENTICATION, true,
                 account -> {
                     List<ProUser> found = directory.users(account);
                     int pages = found.size() / ProDirectory.PAGE + 1;
                     return found.size() + " users, read in " + pages + " page" + (pages == 1 ? "" : "s") + " of "
                             + ProDirectory.PAGE + ids(found.stream().map(ProUser::id).toList());
                 }));
-        steps.add(step(team, "tasks", "GET", "/pro-api/v2/tasks?limit=1", Scope.TASKS, true, account -> {
+        steps.add(step(team, "tasks", "GET", proApiPath(TASKS) + "?limit=1", ProScope.TASKS, true, account -> {
             TaskPage page = tasks.list(account, new TaskQuery(null, null, 0, 1));
             return page.total() + " tasks in all";
         }));
-        steps.add(step(team, "API keys", "GET", "/pro/user-manager/v1/user/@current/api-key", Scope.API_KEY, true,
+        steps.add(step(team, "API keys", "GET", userManagerPath(API_KEYS), ProScope.API_KEY, true,
                 account -> "API keys of the key's user: " + apiKeys.list(account).size()));
         return new ProCheck(team.slug, team.proUrl, Instant.now(), breakers.state(team.proUrl), steps);
     }
 
-    private ProCheck.Step step(Team team, String call, String method, String path, Scope scope, boolean documented,
+    private ProCheck.Step step(Team team, String call, String method, String path, ProScope scope, boolean documented,
             Function<ProAccount, String> read) {
         Optional<Credential> key = QuarkusTransaction.requiringNew().call(() -> credentials.usableFor(team, scope));
         if (key.isEmpty()) {
-            return new ProCheck.Step(call, method, path, scope.proName(), documented, null, ProCheck.SKIPPED,
-                    "the team has no usable key with scope " + scope.proName(), null, null, 0);
+            return new ProCheck.Step(call, method, path, scope.wireName(), documented, null, ProCheck.SKIPPED,
+                    "the team has no usable key with scope " + scope.wireName(), null, null, 0);
         }
         String label = key.get().label;
         long start = System.nanoTime();
         try {
             String found = credentials.withSecret(key.get(), secret -> read.apply(new ProAccount(team.proUrl,
                     secret.reveal())));
-            return new ProCheck.Step(call, method, path, scope.proName(), documented, label, ProCheck.OK, found, null,
+            return new ProCheck.Step(call, method, path, scope.wireName(), documented, label, ProCheck.OK, found, null,
                     null, millis(start));
         } catch (ProException e) {
-            return new ProCheck.Step(call, method, path, scope.proName(), documented, label, ProCheck.FAILED,
+            return new ProCheck.Step(call, method, path, scope.wireName(), documented, label, ProCheck.FAILED,
                     e.getMessage(), e.status() == 0 ? null : e.status(), e.excerpt(), millis(start));
         } catch (ConflictException e) {
-            return new ProCheck.Step(call, method, path, scope.proName(), documented, label, ProCheck.FAILED,
+            return new ProCheck.Step(call, method, path, scope.wireName(), documented, label, ProCheck.FAILED,
                     "the key could not be used: " + e.getMessage(), null, null, millis(start));
         }
     }

@@ -1,7 +1,5 @@
 package io.progate.request;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.access.CurrentAccess;
 import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.ProApp;
@@ -20,7 +18,7 @@ import java.util.Optional;
 public class AccessHistory {
 
     @Inject
-    ObjectMapper json;
+    Payloads payloads;
 
     /** The current list: PRO's ({@code version} may be null when it could not be read), else ProGate's last write. */
     public CurrentAccess current(long teamId, ProApp version, String name, String appVersion, long excludingRequestId) {
@@ -47,8 +45,8 @@ public class AccessHistory {
 
     private AppUpdate read(String payload) {
         try {
-            return json.readValue(payload, AppUpdate.class);
-        } catch (JsonProcessingException e) {
+            return payloads.update(payload);
+        } catch (Payloads.UnreadablePayloadException e) {
             return null;
         }
     }

@@ -1,36 +1,26 @@
 package io.progate.request;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.progate.pro.ProPaths;
 
 /**
  * The exact PRO call a request will make, for people to check: method, path under the team's PRO
- * account and the body (which never holds a secret; the key travels in a header added at execution).
+ * account (from {@link ProPaths}) and the body (which never holds a secret; the key travels in a
+ * header added at execution).
  */
 public record ProCall(String method, String path, String body, String parts) {
-
-    static final String BASE = "/pro-api/v2/applications";
 
     public static ProCall of(ReleaseRequest r) {
         switch (r.type) {
             case PUBLISH:
                 String parts = "metadata (the body below), file (" + r.pkg.fileName + ")"
                         + (r.icon == null ? "" : ", icon (" + r.icon.fileName + ")");
-                return new ProCall("POST", BASE, r.payload, "multipart/form-data: " + parts);
+                return new ProCall("POST", ProPaths.proApiPath(ProPaths.APPLICATIONS), r.payload, "multipart/form-data: " + parts);
             case UPDATE:
-                return new ProCall("PATCH", versionPath(r), r.payload, null);
+                return new ProCall("PATCH", ProPaths.appVersionPath(r.appName, r.appVersion), r.payload, null);
             case POLICY:
                 return new ProCall("NONE", "", null, "no PRO call: approving applies the policy in ProGate");
             default:
-                return new ProCall("DELETE", versionPath(r), null, null);
+                return new ProCall("DELETE", ProPaths.appVersionPath(r.appName, r.appVersion), null, null);
         }
-    }
-
-    private static String versionPath(ReleaseRequest r) {
-        return BASE + "/" + segment(r.appName) + "/" + segment(r.appVersion);
-    }
-
-    private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,9 +1,11 @@
 package io.progate.request;
 
 import io.progate.common.FieldError;
-import io.progate.credential.Scope;
 import io.progate.pro.ProException;
+import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.ProApp;
+import io.progate.pro.model.ProScope;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.team.Team;
 import io.progate.teampro.ProCatalog;
 import io.progate.teampro.TeamPro;
@@ -41,26 +43,23 @@ public class ProChecks {
 
     public Checked check(Team team, Validated request) {
         List<FieldError> errors = new ArrayList<>();
-        if (!pro.hasKey(team, Scope.PUBLISH_APP)) {
+        if (!pro.hasKey(team, ProScope.PUBLISH_APP)) {
             errors.add(new FieldError("credential", "the team has no usable PRO API key with scope "
-                    + Scope.PUBLISH_APP.proName() + "; an approver of the team adds one on its credentials page"));
+                    + ProScope.PUBLISH_APP.wireName() + "; an approver of the team adds one on its credentials page"));
             return new Checked(request, errors);
         }
         Validated result = request;
-        if (request.body() instanceof PublishFields) {
-            PublishFields m = (PublishFields) request.body();
+        if (request.body() instanceof PublishMetadata) {
+            PublishMetadata m = (PublishMetadata) request.body();
             result = result.withAimmsBuild(aimmsBuild(team, m.aimmsVersionId(), request.devBuilds(), errors));
             String category = category(team, "metadata.projectCategory", m.projectCategory(), errors);
-            result = result.withBody(new PublishFields(m.name(), m.description(), m.projectVersion(), m.aimmsVersionId(),
-                    category, m.attributes(), m.publishBehavior(), m.oldProjectName(), m.oldProjectVersion(),
-                    m.resourceProfile()));
-        } else if (request.body() instanceof UpdateFields) {
-            UpdateFields c = (UpdateFields) request.body();
+            result = result.withBody(m.withCategory(category));
+        } else if (request.body() instanceof AppUpdate) {
+            AppUpdate c = (AppUpdate) request.body();
             String category = category(team, "changes.projectCategory", c.projectCategory(), errors);
             Map<String, String> attributes = c.attributes() == null ? null
                     : attributes(team, request.appName(), request.appVersion(), c.attributes(), errors);
-            UpdateFields complete = new UpdateFields(c.description(), category, c.isLatest(), attributes,
-                    c.authorizations(), c.resourceProfile());
+            AppUpdate complete = c.withCategory(category).withAttributes(attributes);
             if (errors.isEmpty() && complete.isEmpty()) {
                 errors.add(new FieldError("changes", "the version already has these attributes: name at least one "
                         + "thing to change"));

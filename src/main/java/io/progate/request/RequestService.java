@@ -1,7 +1,5 @@
 package io.progate.request;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
@@ -55,7 +53,7 @@ public class RequestService {
     AuditLog audit;
 
     @Inject
-    ObjectMapper json;
+    Payloads payloads;
 
     @Inject
     Event<RequestApproved> approvedEvent;
@@ -106,7 +104,7 @@ public class RequestService {
         r.reason = valid.reason();
         r.appName = valid.appName();
         r.appVersion = valid.appVersion();
-        r.payload = toJson(valid.body());
+        r.payload = payloads.write(valid.body());
         pendingPackages.reserve(team, Upload.sizeOf(valid.file()) + Upload.sizeOf(valid.icon()));
         r.aimmsBuild = valid.aimmsBuild();
         if (valid.file() != null) {
@@ -368,7 +366,7 @@ public class RequestService {
         r.reason = reason;
         r.appName = POLICY_TARGET;
         r.appVersion = "";
-        r.payload = toJson(change);
+        r.payload = payloads.write(change);
         r.requiredApprovals = 1;
         r.adminsMayApprove = true;
         r.expiresAt = now.plus(java.time.Duration.ofHours(change.from().maxWaitHours()));
@@ -458,16 +456,5 @@ public class RequestService {
         details.put("appVersion", r.appVersion);
         details.put("status", r.status.name());
         return details;
-    }
-
-    public String toJson(Object body) {
-        if (body == null) {
-            return "{}";
-        }
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("request body cannot be written as JSON", e);
-        }
     }
 }

@@ -6,6 +6,9 @@ import io.progate.packages.PackageInspector;
 import io.progate.packages.PackageRefusedException;
 import io.progate.packages.Sizes;
 import io.progate.packages.Upload;
+import io.progate.pro.model.AppUpdate;
+import io.progate.pro.model.Authorization;
+import io.progate.pro.model.PublishMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -62,7 +65,7 @@ public class RequestValidation {
             String appName = trim(s.appName());
             String appVersion = trim(s.appVersion());
             appRef(v, appName, appVersion);
-            UpdateFields changes = type == RequestType.UPDATE ? changes(v, s.changes()) : null;
+            AppUpdate changes = type == RequestType.UPDATE ? changes(v, s.changes()) : null;
             result = new Validated(type, reason, appName, appVersion, changes, null, null, null);
         }
         v.throwIfInvalid();
@@ -70,7 +73,7 @@ public class RequestValidation {
     }
 
     private Validated publish(Validator v, String reason, Submission s) {
-        PublishFields m = s.metadata();
+        PublishMetadata m = s.metadata();
         if (m == null) {
             v.check(false, "metadata", "the publish metadata is required");
             v.check(s.file() != null, "file", "a package (.aimmspack) is required");
@@ -90,12 +93,12 @@ public class RequestValidation {
         String category = emptyToNull(m.projectCategory());
         v.maxLength("metadata.projectCategory", category, 100);
         Map<String, String> attributes = attributes(v, "metadata.attributes", m.attributes(), false);
-        int behavior = m.publishBehavior() == null ? PublishFields.NEW_APP : m.publishBehavior();
+        int behavior = m.behavior();
         v.check(behavior >= 0 && behavior <= 2, "metadata.publishBehavior",
                 "0 (new app), 1 (new version keeping the old) or 2 (new version hiding the old)");
         String oldName = emptyToNull(m.oldProjectName());
         String oldVersion = emptyToNull(m.oldProjectVersion());
-        if (behavior == PublishFields.NEW_APP) {
+        if (behavior == PublishMetadata.NEW_APP) {
             v.check(oldName == null, "metadata.oldProjectName", "only for a new version of an existing app");
             v.check(oldVersion == null, "metadata.oldProjectVersion", "only for a new version of an existing app");
         } else {
@@ -108,7 +111,7 @@ public class RequestValidation {
         }
         String profile = emptyToNull(m.resourceProfile());
         v.maxLength("metadata.resourceProfile", profile, 100);
-        PublishFields clean = new PublishFields(name, description == null ? "" : description.trim(), version, aimms,
+        PublishMetadata clean = new PublishMetadata(name, description == null ? "" : description.trim(), version, aimms,
                 category == null ? "other" : category.trim(), attributes, behavior, oldName, oldVersion, profile);
         Inspection inspection = packageFile(v, s.file(), clean.webUiClaim());
         icon(v, s.icon());
@@ -158,7 +161,7 @@ public class RequestValidation {
         v.require("appVersion", appVersion, "The app version").matches("appVersion", appVersion, VERSION, "a version such as 1.0");
     }
 
-    private UpdateFields changes(Validator v, UpdateFields c) {
+    private AppUpdate changes(Validator v, AppUpdate c) {
         if (c == null || c.isEmpty()) {
             v.check(false, "changes", "name at least one thing to change");
             return null;
@@ -172,27 +175,27 @@ public class RequestValidation {
         v.check(c.isLatest() == null || c.isLatest(), "changes.isLatest",
                 "can only be true: making another version latest moves the tag off this one");
         Map<String, String> attributes = attributes(v, "changes.attributes", c.attributes(), true);
-        List<AuthorizationEntry> authorizations = null;
+        List<Authorization> authorizations = null;
         if (c.authorizations() != null) {
             authorizations = new ArrayList<>();
             v.check(c.authorizations().size() <= MAX_AUTHORIZATIONS, "changes.authorizations",
                     "at most " + MAX_AUTHORIZATIONS + " entries");
             for (int i = 0; i < c.authorizations().size(); i++) {
-                AuthorizationEntry a = c.authorizations().get(i);
+                Authorization a = c.authorizations().get(i);
                 String at = "changes.authorizations[" + i + "]";
                 if (a == null) {
                     v.check(false, at, "an entry is required");
                     continue;
                 }
-                v.check(a.authorization() != null && a.authorization() >= 1 && a.authorization() <= 7,
+                v.check(a.authorization() >= 1 && a.authorization() <= 7,
                         at + ".authorization", "a bitmask from 1 to 7: read 4, write 2, execute 1");
-                v.check(a.entity() != null && a.entity() > 0, at + ".entity", "the numeric id of an environment, group or user");
-                authorizations.add(new AuthorizationEntry(a.authorization(), Boolean.TRUE.equals(a.deny()), a.entity()));
+                v.check(a.entity() > 0, at + ".entity", "the numeric id of an environment, group or user");
+                authorizations.add(a);
             }
         }
         String profile = c.resourceProfile() == null ? null : c.resourceProfile().trim();
         v.maxLength("changes.resourceProfile", profile, 100);
-        return new UpdateFields(description == null ? null : description.trim(), category, c.isLatest(), attributes,
+        return new AppUpdate(description == null ? null : description.trim(), category, c.isLatest(), attributes,
                 authorizations, profile);
     }
 

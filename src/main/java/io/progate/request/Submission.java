@@ -1,6 +1,8 @@
 package io.progate.request;
 
 import io.progate.packages.Upload;
+import io.progate.pro.model.AppUpdate;
+import io.progate.pro.model.PublishMetadata;
 
 /**
  * A request as filed through a page or the API, not yet validated. For PUBLISH: metadata, file and
@@ -8,11 +10,11 @@ import io.progate.packages.Upload;
  * version and changes, whose {@code attributes} are a change to the current map (a key with a null
  * value is removed); for DELETE: app name and version.
  */
-public record Submission(String type, String reason, PublishFields metadata, String appName, String appVersion,
-        UpdateFields changes, Upload file, Upload icon, boolean devBuilds) {
+public record Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
+        AppUpdate changes, Upload file, Upload icon, boolean devBuilds) {
 
-    public Submission(String type, String reason, PublishFields metadata, String appName, String appVersion,
-            UpdateFields changes, Upload file, Upload icon) {
+    public Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
+            AppUpdate changes, Upload file, Upload icon) {
         this(type, reason, metadata, appName, appVersion, changes, file, icon, false);
     }
 }

@@ -2,11 +2,13 @@ package io.progate.request;
 
 import io.progate.packages.Inspection;
 import io.progate.packages.Upload;
+import io.progate.pro.model.AppUpdate;
+import io.progate.pro.model.PublishMetadata;
 
 /**
  * A submission that passed validation, normalised: trimmed text, defaults filled in, the package
- * inspected. {@code body} is the exact JSON body PRO will get ({@link PublishFields},
- * {@link UpdateFields}, or null for a delete); for an update whose attributes change, the checks
+ * inspected. {@code body} is the exact JSON body PRO will get ({@link PublishMetadata},
+ * {@link AppUpdate}, or null for a delete); for an update whose attributes change, the checks
  * against PRO complete it to the full intended attribute map. {@code devBuilds}: the author asked
  * for AIMMS development builds too; {@code aimmsBuild}: what PRO listed the chosen version as.
  */

@@ -1,12 +1,12 @@
 package io.progate.teampro;
 
-import io.progate.credential.Scope;
 import io.progate.pro.ProAimmsVersions;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProCategories;
 import io.progate.pro.model.AimmsVersion;
 import io.progate.pro.model.AppCategory;
 import io.progate.pro.model.ProApp;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,13 +34,13 @@ public class ProCatalog {
 
     /** Official AIMMS versions, or all of them with development builds when {@code includeDev}. */
     public Optional<List<String>> aimmsVersions(Team team, boolean includeDev) {
-        return pro.read(team, Scope.PUBLISH_AIMMS, includeDev ? "AIMMS versions with development builds"
+        return pro.read(team, ProScope.PUBLISH_AIMMS, includeDev ? "AIMMS versions with development builds"
                 : "official AIMMS versions", account -> aimmsVersions.list(account, includeDev).stream()
                         .map(AimmsVersion::id).toList());
     }
 
     public Optional<List<String>> categories(Team team) {
-        return pro.read(team, Scope.PUBLISH_APP, "categories", account -> categories.list(account).stream()
+        return pro.read(team, ProScope.PUBLISH_APP, "categories", account -> categories.list(account).stream()
                 .map(AppCategory::value).filter(java.util.Objects::nonNull).sorted(String.CASE_INSENSITIVE_ORDER).toList());
     }
 
@@ -49,12 +49,12 @@ public class ProCatalog {
      * failures are thrown. Empty too when the team has no key with scope PublishApp.
      */
     public Optional<ProApp> version(Team team, String name, String version) {
-        return pro.readOrFail(team, Scope.PUBLISH_APP, account -> apps.find(account, name, version).orElse(null));
+        return pro.readOrFail(team, ProScope.PUBLISH_APP, account -> apps.find(account, name, version).orElse(null));
     }
 
     /** Every app version of the team, by name then version. */
     public Optional<List<ProApp>> apps(Team team) {
-        return pro.read(team, Scope.PUBLISH_APP, "apps", account -> apps.list(account).stream()
+        return pro.read(team, ProScope.PUBLISH_APP, "apps", account -> apps.list(account).stream()
                 .sorted(Comparator.comparing(ProApp::name, String.CASE_INSENSITIVE_ORDER)
                         .thenComparing(ProApp::projectVersion, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList());
@@ -62,6 +62,6 @@ public class ProCatalog {
 
     /** The versions of one app, picked from the documented list of all apps. */
     public Optional<List<ProApp>> versions(Team team, String name) {
-        return pro.read(team, Scope.PUBLISH_APP, "versions of " + name, account -> apps.versionsFromList(account, name));
+        return pro.read(team, ProScope.PUBLISH_APP, "versions of " + name, account -> apps.versionsFromList(account, name));
     }
 }

@@ -3,9 +3,9 @@ package io.progate.teampro;
 import io.progate.common.ConflictException;
 import io.progate.credential.Credential;
 import io.progate.credential.CredentialService;
-import io.progate.credential.Scope;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,7 +27,7 @@ public class TeamPro {
     CredentialService credentials;
 
     /** The team's usable key with the scope, looked up in a transaction of its own; empty when it has none. */
-    public Optional<Credential> keyFor(long teamId, Scope scope) {
+    public Optional<Credential> keyFor(long teamId, ProScope scope) {
         return QuarkusTransaction.requiringNew().call(() -> credentials.usableFor(Team.findById(teamId), scope));
     }
 
@@ -40,7 +40,7 @@ public class TeamPro {
         return credentials.withSecret(key, secret -> call.apply(new ProAccount(proUrl, secret.reveal())));
     }
 
-    public boolean hasKey(Team team, Scope scope) {
+    public boolean hasKey(Team team, ProScope scope) {
         return credentials.usableFor(team, scope).isPresent();
     }
 
@@ -48,7 +48,7 @@ public class TeamPro {
      * Like {@link #read}, but PRO's failures are thrown (a key that cannot be used becomes a
      * {@link ProException} too); empty only when the team has no key with the scope.
      */
-    public <T> Optional<T> readOrFail(Team team, Scope scope, Function<ProAccount, T> call) {
+    public <T> Optional<T> readOrFail(Team team, ProScope scope, Function<ProAccount, T> call) {
         Optional<Credential> credential = credentials.usableFor(team, scope);
         if (credential.isEmpty()) {
             return Optional.empty();
@@ -60,7 +60,7 @@ public class TeamPro {
         }
     }
 
-    public <T> Optional<T> read(Team team, Scope scope, String what, Function<ProAccount, T> call) {
+    public <T> Optional<T> read(Team team, ProScope scope, String what, Function<ProAccount, T> call) {
         Optional<Credential> credential = credentials.usableFor(team, scope);
         if (credential.isEmpty()) {
             return Optional.empty();

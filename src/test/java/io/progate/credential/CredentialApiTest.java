@@ -17,6 +17,7 @@ import io.progate.account.User;
 import io.progate.audit.AuditEvent;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Keys;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -138,7 +139,7 @@ class CredentialApiTest {
 
     @Test
     void aKeyPROrefusesIsNotSavedAndTheFailingScopeIsNamed() {
-        probe.refuse(Scope.PUBLISH_AIMMS, "PRO answered 403: the key lacks this scope");
+        probe.refuse(ProScope.PUBLISH_AIMMS, "PRO answered 403: the key lacks this scope");
         Keys.post(approver, team.slug, Keys.body("ci", "pro-key-refused-by-pro-1", List.of("PublishApp", "PublishAIMMS"),
                 Keys.inDays(30)))
                 .statusCode(400)
@@ -153,7 +154,7 @@ class CredentialApiTest {
 
     @Test
     void aRefusedKeyCanBeSavedUnverifiedOnRequest() {
-        probe.refuse(Scope.TASKS, "PRO unreachable");
+        probe.refuse(ProScope.TASKS, "PRO unreachable");
         Map<String, Object> body = Keys.body("ci", "pro-key-unverified-0001", List.of("Tasks"), Keys.inDays(30));
         body.put("saveUnverified", true);
         long id = Keys.post(approver, team.slug, body).statusCode(201).body("verified", equalTo(false))
@@ -211,7 +212,7 @@ class CredentialApiTest {
     @Test
     void verifyingAStoredKeyOpensItAndMarksItUsed() {
         long id = Keys.add(approver, team.slug, "ci", "pro-key-verify-again-55", List.of("PublishApp"));
-        probe.refuse(Scope.PUBLISH_APP, "PRO answered 401: unknown or expired key");
+        probe.refuse(ProScope.PUBLISH_APP, "PRO answered 401: unknown or expired key");
         given().auth().preemptive().basic(approver.username, Fixtures.PASSWORD).contentType("application/json")
                 .when().post(base + "/" + id + "/verify")
                 .then().statusCode(200)
@@ -227,18 +228,18 @@ class CredentialApiTest {
         CredentialService service = io.quarkus.arc.Arc.container().instance(CredentialService.class).get();
         long older = Keys.add(approver, team.slug, "older", "pro-key-usable-older-1", List.of("PublishApp", "Tasks"));
         long newer = Keys.add(approver, team.slug, "newer", "pro-key-usable-newer-2", List.of("PublishApp"));
-        assertEquals(newer, usable(service, Scope.PUBLISH_APP));
-        assertEquals(older, usable(service, Scope.TASKS));
-        assertEquals(-1, usable(service, Scope.API_KEY), "no key carries APIKey");
+        assertEquals(newer, usable(service, ProScope.PUBLISH_APP));
+        assertEquals(older, usable(service, ProScope.TASKS));
+        assertEquals(-1, usable(service, ProScope.API_KEY), "no key carries APIKey");
         QuarkusTransaction.requiringNew().run(() -> Credential.update("expiresAt = ?1 where id = ?2",
                 java.time.Instant.now().minusSeconds(60), newer));
-        assertEquals(older, usable(service, Scope.PUBLISH_APP), "expired keys are skipped");
+        assertEquals(older, usable(service, ProScope.PUBLISH_APP), "expired keys are skipped");
         given().auth().preemptive().basic(approver.username, Fixtures.PASSWORD).when().delete(base + "/" + older)
                 .then().statusCode(204);
-        assertEquals(-1, usable(service, Scope.PUBLISH_APP), "removed keys are skipped");
+        assertEquals(-1, usable(service, ProScope.PUBLISH_APP), "removed keys are skipped");
     }
 
-    private long usable(CredentialService service, Scope scope) {
+    private long usable(CredentialService service, ProScope scope) {
         return QuarkusTransaction.requiringNew().call(() -> service.usableFor(team, scope).map(c -> c.id).orElse(-1L));
     }
 
@@ -246,7 +247,7 @@ class CredentialApiTest {
     void withSecretLendsTheKeyAndRecordsTheUse() {
         CredentialService service = io.quarkus.arc.Arc.container().instance(CredentialService.class).get();
         long id = Keys.add(approver, team.slug, "ci", "pro-key-with-secret-777", List.of("Tasks"));
-        Credential credential = service.usableFor(team, Scope.TASKS).orElseThrow();
+        Credential credential = service.usableFor(team, ProScope.TASKS).orElseThrow();
         assertEquals(id, credential.id);
         char[][] lent = new char[1][];
         String value = service.withSecret(credential, secret -> {

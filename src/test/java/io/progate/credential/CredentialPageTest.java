@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.progate.account.User;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Keys;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -96,7 +97,7 @@ class CredentialPageTest {
 
     @Test
     void aKeyPROrefusesIsShownWithTheReasonAndTheFormKeepsAllButTheKey() {
-        probe.refuse(Scope.PUBLISH_AIMMS, "PRO answered 403: missing scope PublishAIMMS");
+        probe.refuse(ProScope.PUBLISH_AIMMS, "PRO answered 403: missing scope PublishAIMMS");
         form(approver, page).formParam("label", "refused-one").formParam("key", "pro-key-refused-in-form-1")
                 .formParam("scopes", "PublishAIMMS").formParam("expiresAt", Keys.inDays(40))
                 .when().post(page)

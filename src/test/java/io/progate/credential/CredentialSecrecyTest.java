@@ -116,7 +116,7 @@ class CredentialSecrecyTest {
         record(Keys.get(member, base + "/" + id).statusCode(200).extract().response());
         record(Keys.get(approver, base + "?history=true").statusCode(200).extract().response());
 
-        probe.refuse(Scope.TASKS, "PRO answered 403");
+        probe.refuse(ProScope.TASKS, "PRO answered 403");
         record(Keys.post(approver, team.slug, Keys.body("other", REFUSED, List.of("Tasks"), Keys.inDays(10)))
                 .statusCode(400).extract().response());
         record(Keys.post(approver, team.slug, Keys.body("bad", KEY + " x", List.of("Tasks"), Keys.inDays(500)))

@@ -1,6 +1,7 @@
 package io.progate.credential;
 
 import io.progate.credential.seal.Secret;
+import io.progate.pro.model.ProScope;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -8,17 +9,17 @@ import java.util.Set;
 /** A probe for tests: accepts every scope unless told otherwise, and remembers what it was asked. */
 class FakeProbe implements CredentialProbe {
 
-    final Map<Scope, Verification.ScopeCheck> failures = new HashMap<>();
+    final Map<ProScope, Verification.ScopeCheck> failures = new HashMap<>();
     int calls;
     String lastProUrl;
 
-    FakeProbe refuse(Scope scope, String reason) {
+    FakeProbe refuse(ProScope scope, String reason) {
         failures.put(scope, new Verification.ScopeCheck(scope, Verification.Status.REFUSED, reason));
         return this;
     }
 
     @Override
-    public Verification probe(String proUrl, Secret key, Set<Scope> scopes) {
+    public Verification probe(String proUrl, Secret key, Set<ProScope> scopes) {
         calls++;
         lastProUrl = proUrl;
         return new Verification(scopes.stream()

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.credential.seal.MasterKeyException;
 import io.progate.credential.seal.MasterKeys;
+import io.progate.pro.model.ProScope;
 import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,13 +72,13 @@ class MasterKeysTest {
 
     @Test
     void scopesAcceptProAliasesCaseInsensitively() {
-        assertEquals(Scope.TASKS, Scope.parse("Task").orElseThrow());
-        assertEquals(Scope.TASKS, Scope.parse("tasks").orElseThrow());
-        assertEquals(Scope.PUBLISH_AIMMS, Scope.parse("PublishAimms").orElseThrow());
-        assertEquals(Scope.API_KEY, Scope.parse("API Key").orElseThrow());
-        assertEquals(Scope.PUBLISH_APP, Scope.parse("PUBLISH_APP").orElseThrow());
-        assertEquals(Scope.AUTHENTICATION, Scope.parse("authentication").orElseThrow());
-        assertTrue(Scope.parse("Publish").isEmpty());
-        assertTrue(Scope.parse(null).isEmpty());
+        assertEquals(ProScope.TASKS, ProScope.parse("Task").orElseThrow());
+        assertEquals(ProScope.TASKS, ProScope.parse("tasks").orElseThrow());
+        assertEquals(ProScope.PUBLISH_AIMMS, ProScope.parse("PublishAimms").orElseThrow());
+        assertEquals(ProScope.API_KEY, ProScope.parse("API Key").orElseThrow());
+        assertEquals(ProScope.PUBLISH_APP, ProScope.parse("PUBLISH_APP").orElseThrow());
+        assertEquals(ProScope.AUTHENTICATION, ProScope.parse("authentication").orElseThrow());
+        assertTrue(ProScope.parse("Publish").isEmpty());
+        assertTrue(ProScope.parse(null).isEmpty());
     }
 }

@@ -19,6 +19,7 @@ import io.progate.credential.seal.Sealed;
 import io.progate.credential.seal.Sealer;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Keys;
+import io.progate.pro.model.ProScope;
 import io.progate.team.ProUrls;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
@@ -130,7 +131,7 @@ class ProUrlBindingTest {
             c.team = Team.findById(team.id);
             c.createdAt = Instant.now();
             c.label = "old-row";
-            c.setScopes(EnumSet.of(Scope.PUBLISH_APP));
+            c.setScopes(EnumSet.of(ProScope.PUBLISH_APP));
             c.expiresAt = Instant.now().plus(30, ChronoUnit.DAYS);
             c.last4 = "0LD1";
             c.verified = true;

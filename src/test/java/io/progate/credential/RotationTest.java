@@ -13,6 +13,7 @@ import io.progate.credential.seal.Sealer;
 import io.progate.credential.seal.Secret;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Keys;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -123,7 +124,7 @@ class RotationTest {
             c.team = Team.findById(team.id);
             c.createdAt = Instant.now();
             c.label = label;
-            c.setScopes(EnumSet.of(Scope.PUBLISH_APP));
+            c.setScopes(EnumSet.of(ProScope.PUBLISH_APP));
             c.expiresAt = Instant.now().plus(100, ChronoUnit.DAYS);
             c.last4 = key.substring(key.length() - 4);
             c.createdBy = admin.username;

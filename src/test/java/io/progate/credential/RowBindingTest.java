@@ -14,6 +14,7 @@ import io.progate.credential.seal.Sealer;
 import io.progate.credential.seal.Secret;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Keys;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -93,7 +94,7 @@ class RowBindingTest {
             c.team = Team.findById(teamA.id);
             c.createdAt = Instant.now();
             c.label = "from-a-lost-key";
-            c.setScopes(java.util.EnumSet.of(Scope.TASKS));
+            c.setScopes(java.util.EnumSet.of(ProScope.TASKS));
             c.expiresAt = Instant.now().plus(10, ChronoUnit.DAYS);
             c.last4 = "LOST";
             c.createdBy = approver.username;

@@ -1,6 +1,7 @@
 package io.progate.credential;
 
 import io.progate.credential.seal.Secret;
+import io.progate.pro.model.ProScope;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -27,7 +28,7 @@ public class SwitchableProbe implements CredentialProbe {
     }
 
     @Override
-    public Verification probe(String proUrl, Secret key, Set<Scope> scopes) {
+    public Verification probe(String proUrl, Secret key, Set<ProScope> scopes) {
         CredentialProbe current = override;
         return (current != null ? current : real).probe(proUrl, key, scopes);
     }

@@ -12,10 +12,8 @@ import io.progate.pro.ProApps;
 import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.Authorization;
 import io.progate.pro.model.PublishMetadata;
-import io.progate.request.AuthorizationEntry;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
-import io.progate.request.UpdateFields;
 import io.progate.sandbox.SandboxModes;
 import io.progate.sandbox.store.SandboxMode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,8 +70,8 @@ class AccessBeforeChangeTest {
         String name = published();
         assertTrue(editor(t, name).contains("unknown: PRO does not report it and ProGate has not set it"));
 
-        ReleaseRequest first = x.fileUpdate(t, name, "1.0", new UpdateFields(null, null, null, null,
-                List.of(new AuthorizationEntry(AuthorizationEntry.READ, false, PLANNERS)), null));
+        ReleaseRequest first = x.fileUpdate(t, name, "1.0", new AppUpdate(null, null, null, null,
+                List.of(new Authorization(Authorization.READ, false, PLANNERS)), null));
         x.approve(t, first.id);
         assertEquals(RequestStatus.SUCCEEDED, x.await(first.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED).status);
 
@@ -83,8 +81,8 @@ class AccessBeforeChangeTest {
         assertTrue(page.contains("name=\"auth." + PLANNERS + ".read\" aria-label=\"read for ROOT/Planners\">"
                 + "<option value=\"\">—</option><option value=\"grant\" selected>"), "the editor starts from it");
 
-        ReleaseRequest second = x.fileUpdate(t, name, "1.0", new UpdateFields(null, null, null, null,
-                List.of(new AuthorizationEntry(AuthorizationEntry.READ, false, VIEWERS)), null));
+        ReleaseRequest second = x.fileUpdate(t, name, "1.0", new AppUpdate(null, null, null, null,
+                List.of(new Authorization(Authorization.READ, false, VIEWERS)), null));
         x.approve(t, second.id);
         assertEquals(RequestStatus.SUCCEEDED, x.await(second.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED).status);
         String snapshot = x.attempts(second.id).get(0).snapshot;
@@ -105,7 +103,7 @@ class AccessBeforeChangeTest {
         assertTrue(page.contains("id=\"current-access-source\">as PRO reports it"), page);
         assertTrue(page.contains("<li>deny write to group ROOT/Viewers (#" + VIEWERS + ")</li>"), page);
 
-        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new UpdateFields(null, null, null, null, List.of(), null));
+        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new AppUpdate(null, null, null, null, List.of(), null));
         x.approve(t, r.id);
         assertEquals(RequestStatus.SUCCEEDED, x.await(r.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED).status);
         String snapshot = x.attempts(r.id).get(0).snapshot;

@@ -10,11 +10,10 @@ import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
 import io.progate.pro.model.AppUpdate;
+import io.progate.pro.model.Authorization;
 import io.progate.pro.model.PublishMetadata;
-import io.progate.request.AuthorizationEntry;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
-import io.progate.request.UpdateFields;
 import io.progate.sandbox.SandboxApps;
 import io.progate.sandbox.SandboxDirectory;
 import io.progate.sandbox.SandboxModes;
@@ -116,9 +115,9 @@ class DocumentedOnlyProTest {
                 .body("{\"label\":\"Ada from page two\"}")
                 .when().put("/api/v1/teams/" + t.team().slug + "/entity-labels/" + onPageTwo)
                 .then().statusCode(200);
-        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new UpdateFields(null, null, null, null, List.of(
-                new AuthorizationEntry(AuthorizationEntry.READ, false, first),
-                new AuthorizationEntry(AuthorizationEntry.READ | AuthorizationEntry.EXECUTE, false, onPageTwo)), null));
+        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new AppUpdate(null, null, null, null, List.of(
+                new Authorization(Authorization.READ, false, first),
+                new Authorization(Authorization.READ | Authorization.EXECUTE, false, onPageTwo)), null));
 
         x.approve(t, r.id);
         ReleaseRequest done = x.await(r.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED);

@@ -144,7 +144,7 @@ class ExecutionFailureTest {
         io.progate.request.ReleaseRequest published = publishAndWait(t, name);
         assertEquals(RequestStatus.SUCCEEDED, published.status, published.outcome);
         ReleaseRequest r = x.fileUpdate(t, name, "1.0",
-                new io.progate.request.UpdateFields("changed", null, null, null, null, null));
+                new io.progate.pro.model.AppUpdate("changed", null, null, null, null, null));
         faults.add(SandboxFaults.Fault.status("/" + name + "/1.0", 1, 400).onMethod("PATCH"));
         x.approve(t, r.id);
         ReleaseRequest done = x.await(r.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED);

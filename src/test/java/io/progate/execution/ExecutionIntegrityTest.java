@@ -13,12 +13,12 @@ import io.progate.pro.PackageSource;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProDirectory;
+import io.progate.pro.model.AppUpdate;
+import io.progate.pro.model.Authorization;
 import io.progate.pro.model.ProScope;
 import io.progate.pro.model.PublishMetadata;
-import io.progate.request.AuthorizationEntry;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
-import io.progate.request.UpdateFields;
 import io.progate.sandbox.store.SandboxApp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -267,8 +267,8 @@ class ExecutionIntegrityTest {
                 PackageSource.of(SandboxAccounts.pack(name)));
         var environment = directory.environments(sandbox.demo()).stream().filter(e -> e.id() != null).findFirst()
                 .orElseThrow();
-        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new UpdateFields(null, null, null, null,
-                List.of(new AuthorizationEntry(4, false, environment.id())), null));
+        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new AppUpdate(null, null, null, null,
+                List.of(new Authorization(4, false, environment.id())), null));
 
         ExecutionService.LiveView live = executions.live(r.id, t.author());
 

@@ -13,10 +13,10 @@ import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
+import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.PublishMetadata;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
-import io.progate.request.UpdateFields;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -60,7 +60,7 @@ class ExecutionPagesTest {
         String name = Fixtures.unique("View");
         apps.publish(sandbox.demo(), PublishMetadata.of(name, "1.0", SandboxAccounts.OFFICIAL_VERSION)
                 .withDescription("old text"), PackageSource.of(SandboxAccounts.pack(name)));
-        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new UpdateFields("new text", null, null, null, null, null));
+        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new AppUpdate("new text", null, null, null, null, null));
 
         as(t.author()).get("/requests/" + r.id).then().statusCode(200)
                 .body(containsString("data-execution=\"/executions/" + r.id + "\""))

@@ -12,11 +12,11 @@ import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProDirectory;
+import io.progate.pro.model.AppUpdate;
+import io.progate.pro.model.Authorization;
 import io.progate.pro.model.PublishMetadata;
-import io.progate.request.AuthorizationEntry;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
-import io.progate.request.UpdateFields;
 import io.progate.sandbox.store.SandboxApp;
 import io.progate.sandbox.store.SandboxCall;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -88,8 +88,8 @@ class ExecutionTest {
         String name = Fixtures.unique("Planner");
         publishDirectly(name, "1.0");
         publishDirectly(name, "2.0");
-        ReleaseRequest r = x.fileUpdate(t, name, "2.0", new UpdateFields("New words", null, true,
-                Map.of("owner", "ops"), List.of(new AuthorizationEntry(5, false, envId())), null));
+        ReleaseRequest r = x.fileUpdate(t, name, "2.0", new AppUpdate("New words", null, true,
+                Map.of("owner", "ops"), List.of(new Authorization(5, false, envId())), null));
 
         x.approve(t, r.id);
         ReleaseRequest done = x.await(r.id, RequestStatus.SUCCEEDED, RequestStatus.FAILED);
@@ -150,7 +150,7 @@ class ExecutionTest {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Replace");
         publishDirectly(name, "1.0");
-        ReleaseRequest r = x.filePublish(t, new io.progate.request.PublishFields(name, "next", "2.0",
+        ReleaseRequest r = x.filePublish(t, new io.progate.pro.model.PublishMetadata(name, "next", "2.0",
                 SandboxAccounts.OFFICIAL_VERSION, "other", Map.of(), 2, name, "1.0", null), ExecutionFixtures.packageFile(name));
         apps.delete(sandbox.demo(), name, "1.0");
 
@@ -166,7 +166,7 @@ class ExecutionTest {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Gone");
         publishDirectly(name, "1.0");
-        ReleaseRequest update = x.fileUpdate(t, name, "1.0", new UpdateFields("x", null, null, null, null, null));
+        ReleaseRequest update = x.fileUpdate(t, name, "1.0", new AppUpdate("x", null, null, null, null, null));
         ReleaseRequest delete = x.fileDelete(t, name, "1.0");
         apps.delete(sandbox.demo(), name, "1.0");
         long before = x.lastCallId();

@@ -9,10 +9,10 @@ import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProBreakers;
+import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.PublishMetadata;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
-import io.progate.request.UpdateFields;
 import io.progate.sandbox.SandboxFaults;
 import io.progate.sandbox.store.SandboxApp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -73,7 +73,7 @@ class UnreadableAnswerTest {
     void aWebPageInsteadOfTheUpdatesAnswerFailsAfterOneAttemptAndTheBreakerStaysClosed() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = published();
-        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new UpdateFields("new words", null, null, null, null, null));
+        ReleaseRequest r = x.fileUpdate(t, name, "1.0", new AppUpdate("new words", null, null, null, null, null));
         faults.add(SandboxFaults.Fault.html("/applications/" + name + "/1.0", 1).onMethod("PATCH"));
         long before = x.lastCallId();
 

@@ -1,16 +1,19 @@
 package io.progate.pro.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A change to one app version; null fields are left out and stay unchanged. {@code isLatest}
- * true moves the latest tag here; an empty {@code authorizations} list removes all permissions.
+ * A change to one app version, with PRO's field names: what an update request is filed with,
+ * stores and sends. Null fields are left out and stay unchanged. {@code isLatest} can only be true
+ * (it moves the latest tag here); an empty {@code authorizations} list removes all permissions.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record AppUpdate(
         String description,
         String projectCategory,
@@ -21,6 +24,13 @@ public record AppUpdate(
 
     public static AppUpdate none() {
         return new AppUpdate(null, null, null, null, null, null);
+    }
+
+    /** True when the update changes nothing (not a field: PRO never gets it). */
+    @JsonIgnore
+    public boolean isEmpty() {
+        return description == null && projectCategory == null && isLatest == null && attributes == null
+                && authorizations == null && resourceProfile == null;
     }
 
     public AppUpdate withDescription(String value) {

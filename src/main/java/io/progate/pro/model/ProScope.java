@@ -1,25 +1,42 @@
 package io.progate.pro.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** The scopes a PRO API key may carry, and the spellings AIMMS's own pages use for them. */
+/**
+ * The scopes a PRO API key can carry: what the client asks for, what a team's credential holds and
+ * checks against. Stored and sent with PRO's spelling ({@link #wireName()}).
+ */
 public enum ProScope {
     AUTHENTICATION("Authentication"),
-    PUBLISH_AIMMS("PublishAIMMS", "PublishAimms"),
+    PUBLISH_AIMMS("PublishAIMMS"),
     PUBLISH_APP("PublishApp"),
-    TASKS("Tasks", "Task"),
-    API_KEY("APIKey", "API Key", "ApiKey");
+    TASKS("Tasks"),
+    API_KEY("APIKey");
+
+    /**
+     * Spellings, lower-case without spaces, dashes or underscores, to the scope: PRO's own, the
+     * constants' names and the alternatives AIMMS's pages use ({@code Task}, {@code API Key}).
+     */
+    private static final Map<String, ProScope> BY_NORMALISED_NAME = Map.of(
+            "authentication", AUTHENTICATION,
+            "publishaimms", PUBLISH_AIMMS,
+            "publishapp", PUBLISH_APP,
+            "tasks", TASKS,
+            "task", TASKS,
+            "apikey", API_KEY,
+            "apikeys", API_KEY);
 
     private final String wireName;
-    private final String[] aliases;
 
-    ProScope(String wireName, String... aliases) {
+    ProScope(String wireName) {
         this.wireName = wireName;
-        this.aliases = aliases;
     }
 
-    /** The spelling sent to PRO. */
+    /** The name as PRO writes it, e.g. {@code PublishAIMMS}. */
+    @JsonValue
     public String wireName() {
         return wireName;
     }
@@ -29,21 +46,11 @@ public enum ProScope {
         if (text == null) {
             return Optional.empty();
         }
-        String wanted = normalize(text);
-        for (ProScope scope : values()) {
-            if (normalize(scope.wireName).equals(wanted)) {
-                return Optional.of(scope);
-            }
-            for (String alias : scope.aliases) {
-                if (normalize(alias).equals(wanted)) {
-                    return Optional.of(scope);
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_NORMALISED_NAME.get(text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "")));
     }
 
-    private static String normalize(String text) {
-        return text.replace(" ", "").replace("_", "").trim().toLowerCase(Locale.ROOT);
+    @Override
+    public String toString() {
+        return wireName;
     }
 }

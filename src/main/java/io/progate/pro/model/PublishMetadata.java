@@ -1,15 +1,17 @@
 package io.progate.pro.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
- * The {@code metadata} part of a publish. {@code publishBehavior}: 0 (or null) a new publish,
- * 1 a new version keeping the old one visible, 2 a new version hiding the old one; 1 and 2 name
- * the old version in {@code oldProjectName}/{@code oldProjectVersion}.
+ * The {@code metadata} part of a publish, with PRO's field names: what a publish request is filed
+ * with, stores and sends. {@code publishBehavior}: 0 (or null) a new app, 1 a new version keeping
+ * the old one visible, 2 a new version hiding the old one; 1 and 2 name the old version in
+ * {@code oldProjectName}/{@code oldProjectVersion}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record PublishMetadata(
         String name,
         String description,
@@ -22,7 +24,7 @@ public record PublishMetadata(
         String oldProjectVersion,
         String resourceProfile) {
 
-    public static final int NEW_PUBLISH = 0;
+    public static final int NEW_APP = 0;
     public static final int NEW_VERSION_KEEP_OLD = 1;
     public static final int NEW_VERSION_HIDE_OLD = 2;
 
@@ -50,5 +52,15 @@ public record PublishMetadata(
     public PublishMetadata replacing(int behavior, String oldName, String oldVersion) {
         return new PublishMetadata(name, description, projectVersion, aimmsVersionId, projectCategory, attributes,
                 behavior, oldName, oldVersion, resourceProfile);
+    }
+
+    /** The behaviour asked for, 0 (a new app) when none is given. */
+    public int behavior() {
+        return publishBehavior == null ? NEW_APP : publishBehavior;
+    }
+
+    /** What the author says about the package's WebUI ({@code isWebUI} attribute); null when nothing. */
+    public String webUiClaim() {
+        return attributes == null ? null : attributes.get("isWebUI");
     }
 }

@@ -2,11 +2,11 @@ package io.progate.request.web;
 
 import io.progate.common.InvalidInputException;
 import io.progate.packages.Upload;
-import io.progate.request.AuthorizationEntry;
-import io.progate.request.PublishFields;
+import io.progate.pro.model.AppUpdate;
+import io.progate.pro.model.Authorization;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.request.RequestValidation;
 import io.progate.request.Submission;
-import io.progate.request.UpdateFields;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +27,8 @@ final class PageForms {
             attributes.put(RequestValidation.ICON_URL_KEY, f.iconUrl().trim());
         }
         Integer behavior = parseBehavior(f.publishBehavior());
-        boolean newApp = behavior == null || behavior == PublishFields.NEW_APP;
-        PublishFields metadata = new PublishFields(f.name(), f.description(), f.projectVersion(), f.aimmsVersionId(),
+        boolean newApp = behavior == null || behavior == PublishMetadata.NEW_APP;
+        PublishMetadata metadata = new PublishMetadata(f.name(), f.description(), f.projectVersion(), f.aimmsVersionId(),
                 f.projectCategory(), attributes, behavior, newApp ? null : f.name(), newApp ? null : f.oldProjectVersion(),
                 null);
         return new Submission("PUBLISH", f.reason(), metadata, null, null, null, file, icon, f.devBuilds());
@@ -38,8 +38,8 @@ final class PageForms {
         String description = blankToNull(f.description());
         String category = blankToNull(f.projectCategory());
         Map<String, String> attributes = attributeChange(f);
-        List<AuthorizationEntry> authorizations = f.replaceAuthorizations() ? authorizations(raw, f.authorizations()) : null;
-        UpdateFields changes = new UpdateFields(description, category, f.makeLatest() ? Boolean.TRUE : null, attributes,
+        List<Authorization> authorizations = f.replaceAuthorizations() ? authorizations(raw, f.authorizations()) : null;
+        AppUpdate changes = new AppUpdate(description, category, f.makeLatest() ? Boolean.TRUE : null, attributes,
                 authorizations, null);
         return new Submission("UPDATE", f.reason(), null, f.appName(), f.appVersion(),
                 changes.isEmpty() ? null : changes, null, null);
@@ -99,7 +99,7 @@ final class PageForms {
      * The editor's selects ({@code auth.<entity>.read|write|execute} = grant or deny), then any
      * lines of the free-text box ({@code <entity id> grant|deny read,write,execute}).
      */
-    static List<AuthorizationEntry> authorizations(MultivaluedMap<String, String> raw, String text) {
+    static List<Authorization> authorizations(MultivaluedMap<String, String> raw, String text) {
         Map<Long, int[]> masks = new java.util.TreeMap<>();
         raw.forEach((key, values) -> {
             String[] parts = key.split("\\.");
@@ -141,13 +141,13 @@ final class PageForms {
                 }
             }
         }
-        List<AuthorizationEntry> entries = new ArrayList<>();
+        List<Authorization> entries = new ArrayList<>();
         masks.forEach((entity, m) -> {
             if (m[0] != 0) {
-                entries.add(new AuthorizationEntry(m[0], false, entity));
+                entries.add(new Authorization(m[0], false, entity));
             }
             if (m[1] != 0) {
-                entries.add(new AuthorizationEntry(m[1], true, entity));
+                entries.add(new Authorization(m[1], true, entity));
             }
         });
         return entries;
@@ -157,13 +157,13 @@ final class PageForms {
         switch (right) {
             case "read":
             case "r":
-                return AuthorizationEntry.READ;
+                return Authorization.READ;
             case "write":
             case "w":
-                return AuthorizationEntry.WRITE;
+                return Authorization.WRITE;
             case "execute":
             case "x":
-                return AuthorizationEntry.EXECUTE;
+                return Authorization.EXECUTE;
             default:
                 return 0;
         }

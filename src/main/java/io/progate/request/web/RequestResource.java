@@ -5,6 +5,7 @@ import io.progate.account.User;
 import io.progate.audit.AuditEntry;
 import io.progate.common.ConflictException;
 import io.progate.common.InvalidInputException;
+import io.progate.request.Payloads;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestAction;
 import io.progate.request.RequestService;
@@ -35,6 +36,9 @@ public class RequestResource {
 
     @Inject
     RequestViews views;
+
+    @Inject
+    Payloads payloads;
 
     @Inject
     AuditService audit;
@@ -70,7 +74,7 @@ public class RequestResource {
         User user = currentUser.get();
         ReleaseRequest r = requests.require(id, user);
         RequestView view = views.of(r);
-        String body = view.proCall().body() == null ? null : views.pretty(view.proCall().body());
+        String body = view.proCall().body() == null ? null : payloads.pretty(view.proCall().body());
         return Templates.detail(new Detail(r, view, body, audit.trailOf("request", String.valueOf(r.id)),
                 requests.may(r, user, RequestAction.APPROVE), requests.may(r, user, RequestAction.CANCEL),
                 requests.may(r, user, RequestAction.RETRY), requests.may(r, user, RequestAction.CLOSE)));

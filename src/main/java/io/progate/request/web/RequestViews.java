@@ -1,29 +1,28 @@
 package io.progate.request.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.packages.PackageStore;
 import io.progate.packages.RequestPackage;
+import io.progate.pro.model.AppUpdate;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.request.Approval;
 import io.progate.request.Decision;
+import io.progate.request.Payloads;
 import io.progate.request.ProCall;
-import io.progate.request.PublishFields;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestType;
-import io.progate.request.UpdateFields;
 import io.progate.team.PolicyChange;
 import io.progate.team.PolicyTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Turns requests into their JSON views and one-line summaries. */
 @ApplicationScoped
 public class RequestViews {
 
     @Inject
-    ObjectMapper json;
+    Payloads payloads;
 
     @Inject
     PackageStore store;
@@ -36,10 +35,10 @@ public class RequestViews {
         long count = approvals.stream().filter(a -> a.decision().equals(Decision.APPROVE.name())).count();
         RequestView.PackageView pkg = packageView(r.pkg);
         return new RequestView(r.id, r.type.name(), r.status.name(), r.team.slug, r.author.username, r.reason,
-                r.appName, r.appVersion, summary(r), parse(r.payload), ProCall.of(r),
+                r.appName, r.appVersion, summary(r), payloads.tree(r.payload), ProCall.of(r),
                 pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
                 approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
-                r.decidedAt, r.finishedAt, r.outcome == null ? null : parse(r.outcome), policyChange(r),
+                r.decidedAt, r.finishedAt, r.outcome == null ? null : payloads.tree(r.outcome), policyChange(r),
                 r.aimmsBuild);
     }
 
@@ -50,7 +49,7 @@ public class RequestViews {
 
     /** For a POLICY request, the team's policy when it was filed and as asked; null for other types. */
     public PolicyChange policyChange(ReleaseRequest r) {
-        return r.type == RequestType.POLICY ? read(r.payload, PolicyChange.class) : null;
+        return r.type == RequestType.POLICY ? readable(() -> payloads.policy(r.payload)) : null;
     }
 
     /** What the request will do, in words. */
@@ -64,24 +63,24 @@ public class RequestViews {
                                         + row.after())
                                 .toList()));
             case PUBLISH:
-                PublishFields m = read(r.payload, PublishFields.class);
-                int behavior = m == null || m.publishBehavior() == null ? 0 : m.publishBehavior();
-                if (behavior == PublishFields.NEW_APP) {
+                PublishMetadata m = readable(() -> payloads.publish(r.payload));
+                int behavior = m == null ? PublishMetadata.NEW_APP : m.behavior();
+                if (behavior == PublishMetadata.NEW_APP) {
                     return "Publish the new app " + r.appName + " version " + r.appVersion;
                 }
                 return "Publish version " + r.appVersion + " of " + r.appName + " as a new version of "
                         + m.oldProjectName() + " " + m.oldProjectVersion()
-                        + (behavior == PublishFields.NEW_VERSION_HIDE_OLD ? ", hiding the old version"
+                        + (behavior == PublishMetadata.NEW_VERSION_HIDE_OLD ? ", hiding the old version"
                                 : ", keeping the old version visible");
             case UPDATE:
-                UpdateFields c = read(r.payload, UpdateFields.class);
+                AppUpdate c = readable(() -> payloads.update(r.payload));
                 return "Update " + r.appName + " version " + r.appVersion + ": " + changed(c);
             default:
                 return "Delete " + r.appName + " version " + r.appVersion;
         }
     }
 
-    private static String changed(UpdateFields c) {
+    private static String changed(AppUpdate c) {
         if (c == null) {
             return "nothing";
         }
@@ -108,27 +107,11 @@ public class RequestViews {
         return String.join(", ", parts);
     }
 
-    /** JSON text, indented for people. */
-    public String pretty(String text) {
+    /** A stored body as its type; null when it cannot be read, so that a view still shows the rest. */
+    private static <T> T readable(Supplier<T> read) {
         try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(text));
-        } catch (JsonProcessingException e) {
-            return text;
-        }
-    }
-
-    JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return json.getNodeFactory().textNode(text);
-        }
-    }
-
-    <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
+            return read.get();
+        } catch (Payloads.UnreadablePayloadException e) {
             return null;
         }
     }

@@ -7,10 +7,10 @@ import io.progate.access.EntityNames;
 import io.progate.account.CurrentUser;
 import io.progate.account.User;
 import io.progate.common.InvalidInputException;
-import io.progate.credential.Scope;
 import io.progate.packages.Upload;
 import io.progate.pro.ProException;
 import io.progate.pro.model.ProApp;
+import io.progate.pro.model.ProScope;
 import io.progate.request.AccessHistory;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
@@ -147,7 +147,7 @@ public class TeamRequestsResource {
     }
 
     private FormChoices choices(Team team, RequestForm form) {
-        boolean hasKey = pro.hasKey(team, Scope.PUBLISH_APP);
+        boolean hasKey = pro.hasKey(team, ProScope.PUBLISH_APP);
         if (form.isDelete() || !hasKey) {
             return FormChoices.none(hasKey);
         }

@@ -12,7 +12,9 @@ import io.progate.support.Fixtures;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.progate.team.TeamService;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -83,18 +85,26 @@ class CredentialSecrecyTest {
     };
     final List<String> answers = new ArrayList<>();
     final FakeProbe probe = new FakeProbe();
+    /** The probe the application sees: the fake first, then the real one against the sandbox. */
+    volatile CredentialProbe current = probe;
+    CredentialProbe real;
+
+    @Inject
+    CredentialProbe probes;
 
     @BeforeEach
     void captureLogs() {
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
-        SwitchableProbe.use(probe);
+        real = ClientProxy.unwrap(probes);
+        current = probe;
+        QuarkusMock.installMockForType((CredentialProbe) (url, key, scopes) -> current.probe(url, key, scopes),
+                CredentialProbe.class);
     }
 
     @AfterEach
     void release() {
         Logger.getLogger("").removeHandler(capture);
-        SwitchableProbe.reset();
     }
 
     @Test
@@ -141,7 +151,7 @@ class CredentialSecrecyTest {
         assertEquals(6, probe.calls, "add, refused add, unverified add, verify, replace and verify asked PRO");
 
         // the real PRO client against the sandbox: an accepted scope and a refused one
-        SwitchableProbe.reset();
+        current = real;
         Team sandboxTeam = QuarkusTransaction.requiringNew().call(() -> teams.create(
                 new TeamService.TeamInput(Fixtures.unique("secsbx"), "Sandbox secrecy", sandbox.proUrl())));
         fixtures.member(sandboxTeam, approver, TeamRole.APPROVER);

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,7 @@ class RowBindingTest {
 
     @BeforeEach
     void setUp() {
-        SwitchableProbe.use(new FakeProbe());
+        new FakeProbe().install();
         teamA = fixtures.team("binda");
         teamB = fixtures.team("bindb");
         approver = fixtures.user("bappr");
@@ -47,10 +46,6 @@ class RowBindingTest {
         fixtures.member(teamB, approver, TeamRole.APPROVER);
     }
 
-    @AfterEach
-    void resetProbe() {
-        SwitchableProbe.reset();
-    }
 
     @Test
     void aSealedRowCopiedToAnotherTeamOrCredentialDoesNotOpen() {

@@ -14,7 +14,6 @@ import io.progate.team.TeamRole;
 import io.progate.team.TeamService;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -85,21 +84,18 @@ class CredentialSecrecyTest {
     };
     final List<String> answers = new ArrayList<>();
     final FakeProbe probe = new FakeProbe();
-    /** The probe the application sees: the fake first, then the real one against the sandbox. */
-    volatile CredentialProbe current = probe;
+    /** The real probe, for the second half of the test. */
     CredentialProbe real;
 
     @Inject
-    CredentialProbe probes;
+    ProCredentialProbe probes;
 
     @BeforeEach
     void captureLogs() {
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
         real = ClientProxy.unwrap(probes);
-        current = probe;
-        QuarkusMock.installMockForType((CredentialProbe) (url, key, scopes) -> current.probe(url, key, scopes),
-                CredentialProbe.class);
+        probe.install();
     }
 
     @AfterEach
@@ -151,7 +147,7 @@ class CredentialSecrecyTest {
         assertEquals(6, probe.calls, "add, refused add, unverified add, verify, replace and verify asked PRO");
 
         // the real PRO client against the sandbox: an accepted scope and a refused one
-        current = real;
+        probe.passTo(real);
         Team sandboxTeam = QuarkusTransaction.requiringNew().call(() -> teams.create(
                 new TeamService.TeamInput(Fixtures.unique("secsbx"), "Sandbox secrecy", sandbox.proUrl())));
         fixtures.member(sandboxTeam, approver, TeamRole.APPROVER);

@@ -1,5 +1,6 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Secret;
 import io.quarkus.test.junit.QuarkusMock;
 import jakarta.enterprise.inject.Vetoed;
 import java.util.HashMap;

@@ -2,7 +2,6 @@ package io.progate.account;
 
 import io.progate.common.InvalidInputException;
 import io.progate.team.Membership;
-import io.progate.team.Team;
 import io.progate.team.TeamService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -58,8 +57,10 @@ public class MeApi {
     @GET
     public Me me() {
         User user = currentUser.get();
+        java.util.Map<Long, io.progate.team.TeamRole> roles = Membership.rolesOf(user);
         List<TeamRef> refs = teams.visibleTo(user).stream()
-                .map(team -> new TeamRef(team.slug, team.name, roleName(team, user)))
+                .map(team -> new TeamRef(team.slug, team.name, roles.containsKey(team.id) ? roles.get(team.id).name()
+                        : user.admin ? "ADMIN" : null))
                 .toList();
         return new Me(user.username, user.displayName, user.email, user.admin, refs);
     }
@@ -91,9 +92,5 @@ public class MeApi {
     public Response revoke(@PathParam("id") long id) {
         tokens.revoke(currentUser.get(), id, Identities.tokenId(identity));
         return Response.noContent().build();
-    }
-
-    private static String roleName(Team team, User user) {
-        return Membership.of(team, user).map(m -> m.role.name()).orElse(user.admin ? "ADMIN" : null);
     }
 }

@@ -3,6 +3,7 @@ package io.progate.request;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Release requests: package limits, inspection bounds, expiry and retention. */
@@ -12,6 +13,14 @@ public interface RequestConfig {
     /** Largest package accepted; keep quarkus.http.limits.max-body-size a little above it. */
     @WithDefault("1G")
     MemorySize maxPackageSize();
+
+    /**
+     * Folder of the package store, one file per package (PROGATE_REQUESTS_PACKAGE_DIRECTORY). Replicas
+     * share it (a network file system or a shared volume). Uploads are spooled to its {@code uploads}
+     * subfolder, so storing a package is a rename, not a copy.
+     */
+    @WithDefault("progate-packages")
+    Path packageDirectory();
 
     /** Largest icon accepted. */
     @WithDefault("1M")

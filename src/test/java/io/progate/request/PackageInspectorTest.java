@@ -22,6 +22,10 @@ class PackageInspectorTest {
                 return new MemorySize(BigInteger.valueOf(1L << 30));
             }
 
+            public java.nio.file.Path packageDirectory() {
+                return java.nio.file.Path.of("target/test-packages");
+            }
+
             public MemorySize maxIconSize() {
                 return new MemorySize(BigInteger.valueOf(1L << 20));
             }

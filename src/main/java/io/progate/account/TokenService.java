@@ -39,7 +39,7 @@ public class TokenService {
     @Inject
     AccountConfig config;
 
-    private final LastUse lastUse = new LastUse();
+    private final LastUse<Long> lastUse = new LastUse<>();
 
     /** A token together with its value, which exists only in this answer. */
     public record Issued(ApiToken token, String value) {

@@ -11,18 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code where last_used_at < now - EVERY}), so replicas together also write about once a minute.
  * Shown times are therefore up to a minute old.
  */
-public final class LastUse {
+public final class LastUse<K> {
 
     /** How stale a shown "last used" time may be. */
     public static final Duration EVERY = Duration.ofMinutes(1);
     private static final int FORGET_ABOVE = 10_000;
 
-    private final ConcurrentHashMap<Long, Instant> recorded = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<K, Instant> recorded = new ConcurrentHashMap<>();
 
-    /** True (and remembered) when the row's use at {@code now} should be written; false within a minute of the last. */
-    public boolean due(long id, Instant now) {
+    /** True (and remembered) when the use of {@code key} (a row, say) at {@code now} should be written; false within a minute of the last. */
+    public boolean due(K key, Instant now) {
         boolean[] due = {false};
-        recorded.compute(id, (key, last) -> {
+        recorded.compute(key, (k, last) -> {
             if (last == null || !last.plus(EVERY).isAfter(now)) {
                 due[0] = true;
                 return now;

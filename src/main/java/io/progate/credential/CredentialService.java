@@ -53,7 +53,7 @@ public class CredentialService {
     @Inject
     jakarta.enterprise.inject.Instance<io.quarkus.security.identity.SecurityIdentity> identity;
 
-    private final LastUse lastUse = new LastUse();
+    private final LastUse<Long> lastUse = new LastUse<>();
 
     /** Active keys of a team the user may see (404 otherwise). */
     public List<Credential> list(String slug, User user) {

@@ -10,12 +10,12 @@ class LastUseTest {
 
     @Test
     void aRowIsDueOnceAMinute() {
-        LastUse lastUse = new LastUse();
+        LastUse<Long> lastUse = new LastUse<>();
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        assertTrue(lastUse.due(1, t));
-        assertFalse(lastUse.due(1, t.plusSeconds(59)));
-        assertTrue(lastUse.due(2, t.plusSeconds(1)), "another row has its own minute");
-        assertTrue(lastUse.due(1, t.plusSeconds(60)));
-        assertFalse(lastUse.due(1, t.plusSeconds(61)));
+        assertTrue(lastUse.due(1L, t));
+        assertFalse(lastUse.due(1L, t.plusSeconds(59)));
+        assertTrue(lastUse.due(2L, t.plusSeconds(1)), "another row has its own minute");
+        assertTrue(lastUse.due(1L, t.plusSeconds(60)));
+        assertFalse(lastUse.due(1L, t.plusSeconds(61)));
     }
 }

@@ -19,10 +19,11 @@ public interface WebConfig {
 
     /**
      * Requests (pages and API) one replica serves at once (PROGATE_WEB_MAX_IN_FLIGHT); one more is answered
-     * 503 with Retry-After at once. Keep it below the worker pool (quarkus.thread-pool.max-threads, 200 on
-     * small machines), so health checks and the execution worker always find a thread.
+     * 503 with Retry-After at once. Keep it well below the worker pool (quarkus.thread-pool.max-threads, 200
+     * on small machines), so health checks and the execution worker always find a thread, and near a few
+     * times the connection pool, so the excess is refused at once rather than after the acquisition timeout.
      */
-    @WithDefault("128")
+    @WithDefault("64")
     int maxInFlight();
 
     /**

@@ -49,7 +49,7 @@ public class LoginService {
 
     Clock clock = Clock.systemUTC();
 
-    static final String BASIC = "basic";
+    public static final String BASIC = "basic";
     private final LastUse<String> basicSignIns = new LastUse<>();
 
     /** What became of an attempt. */
@@ -151,7 +151,7 @@ public class LoginService {
                 .actor(name).sourceIp(sourceIp).failure().details(details)));
     }
 
-    static long seconds(Duration wait) {
+    public static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 

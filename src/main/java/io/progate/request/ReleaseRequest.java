@@ -4,6 +4,7 @@ import io.progate.account.User;
 import io.progate.common.BaseEntity;
 import io.progate.common.ConflictException;
 import io.progate.common.Paging;
+import io.progate.packages.RequestPackage;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.panache.common.Parameters;

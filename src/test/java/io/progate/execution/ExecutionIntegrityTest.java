@@ -6,19 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.progate.credential.CredentialInput;
 import io.progate.credential.CredentialService;
+import io.progate.fixtures.ExecutionFixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProDirectory;
-import io.progate.pro.ProScope;
-import io.progate.pro.PublishMetadata;
-import io.progate.pro.SandboxAccounts;
+import io.progate.pro.model.ProScope;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.request.AuthorizationEntry;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
 import io.progate.request.UpdateFields;
-import io.progate.sandbox.SandboxApp;
-import io.progate.support.Fixtures;
+import io.progate.sandbox.store.SandboxApp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ class ExecutionIntegrityTest {
     ExecutionWorker worker;
 
     @Inject
-    io.progate.request.PackageStore store;
+    io.progate.packages.PackageStore store;
 
     @Inject
     ExecutionQueue queue;

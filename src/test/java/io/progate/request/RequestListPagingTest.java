@@ -11,8 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.account.User;
 import io.progate.common.Paging;
-import io.progate.support.Fixtures;
-import io.progate.support.StatementCounter;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Requests;
+import io.progate.fixtures.Sessions;
+import io.progate.packages.RequestPackage;
+import io.progate.request.web.RequestView;
+import io.progate.request.web.RequestViews;
+import io.progate.fixtures.StatementCounter;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -178,7 +183,7 @@ class RequestListPagingTest {
 
     @Test
     void thePagesShowANextLink() {
-        var session = io.progate.account.Sessions.signIn(author.username, Fixtures.PASSWORD);
+        var session = Sessions.signIn(author.username, Fixtures.PASSWORD);
         session.get("/teams/" + team.slug + "/requests").then().statusCode(200)
                 .body(containsString("rel=\"next\""));
         session.get("/requests?limit=500").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("rel=\"next\"")));

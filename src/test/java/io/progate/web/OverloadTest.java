@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
 import io.progate.account.User;
-import io.progate.support.Fixtures;
-import io.progate.support.SmallPoolProfile;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SmallPoolProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;

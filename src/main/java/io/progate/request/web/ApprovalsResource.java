@@ -1,0 +1,48 @@
+package io.progate.request.web;
+
+import io.progate.account.CurrentUser;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestType;
+import io.progate.team.PolicyChange;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.List;
+
+/** Requests waiting for my decision, oldest first. */
+@Path("/approvals")
+@RolesAllowed("user")
+public class ApprovalsResource {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    RequestViews views;
+
+    /** A waiting POLICY request with its old and new policy, shown side by side. */
+    public record PolicyRequest(ReleaseRequest request, PolicyChange change) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(List<ReleaseRequest> requests, List<PolicyRequest> policies, String next);
+    }
+
+    @GET
+    public TemplateInstance queue(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Paging.Page<ReleaseRequest> page = ReleaseRequest.waitingFor(currentUser.get(), Paging.parse(limit, cursor));
+        List<ReleaseRequest> waiting = page.items();
+        return Templates.queue(waiting, waiting.stream().filter(r -> r.type == RequestType.POLICY)
+                .map(r -> new PolicyRequest(r, views.policyChange(r))).toList(), PageLinks.next(uri, page.nextCursor()));
+    }
+}

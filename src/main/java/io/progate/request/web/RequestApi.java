@@ -1,0 +1,67 @@
+package io.progate.request.web;
+
+import io.progate.account.CurrentUser;
+import io.progate.request.RequestAction;
+import io.progate.request.RequestService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+/** One release request for automation: read, approve, reject, cancel, retry, close. */
+@Path("/api/v1/requests")
+@RolesAllowed("user")
+public class RequestApi {
+
+    @Inject
+    RequestService requests;
+
+    @Inject
+    RequestViews views;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("{id}")
+    public RequestView get(@PathParam("id") long id) {
+        return views.of(requests.require(id, currentUser.get()));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    public RequestView approve(@PathParam("id") long id, CommentInput input) {
+        return act(id, RequestAction.APPROVE, input == null ? null : input.comment());
+    }
+
+    @POST
+    @Path("{id}/reject")
+    public RequestView reject(@PathParam("id") long id, CommentInput input) {
+        return act(id, RequestAction.REJECT, input == null ? null : input.comment());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public RequestView cancel(@PathParam("id") long id) {
+        return act(id, RequestAction.CANCEL, null);
+    }
+
+    @POST
+    @Path("{id}/retry")
+    public RequestView retry(@PathParam("id") long id) {
+        return act(id, RequestAction.RETRY, null);
+    }
+
+    @POST
+    @Path("{id}/close")
+    public RequestView close(@PathParam("id") long id) {
+        return act(id, RequestAction.CLOSE, null);
+    }
+
+    /** The action, answered with the request as the same transaction left it. */
+    private RequestView act(long id, RequestAction action, String comment) {
+        return requests.act(id, currentUser.get(), action, comment, views::of);
+    }
+}

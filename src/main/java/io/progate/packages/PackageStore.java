@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Package content, one file per package in {@code progate.requests.package-directory} (named by the
@@ -63,11 +64,17 @@ public class PackageStore {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    /** Where the HTTP layer spools uploads (by default the store's own uploads/ subfolder). */
+    @ConfigProperty(name = "quarkus.http.body.uploads-directory")
+    String uploadsDirectory;
+
     private Path directory;
+    private Path uploads;
 
     @PostConstruct
     void createDirectory() {
         directory = config.packageDirectory().toAbsolutePath();
+        uploads = Path.of(uploadsDirectory).toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -75,7 +82,10 @@ public class PackageStore {
         }
     }
 
-    /** Stores {@code file} (which it moves) in the caller's transaction, with its size and SHA-256. */
+    /**
+     * Stores {@code file} in the caller's transaction, with its size and SHA-256: moved when it is a spooled
+     * upload, copied otherwise.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public RequestPackage store(Path file, String fileName, Inspection inspection) {
         RequestPackage pkg = new RequestPackage();
@@ -217,13 +227,20 @@ public class PackageStore {
         }));
     }
 
-    private static void moveOrCopy(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            // another file system: one streaming copy
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * Moves an upload the HTTP layer spooled (it would delete it at the end of the request anyway); copies
+     * any other file, which its owner may still use.
+     */
+    private void moveOrCopy(Path from, Path to) throws IOException {
+        if (from.toAbsolutePath().normalize().startsWith(uploads)) {
+            try {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+                return;
+            } catch (AtomicMoveNotSupportedException e) {
+                // another file system: one streaming copy below
+            }
         }
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void delete(Path path) {

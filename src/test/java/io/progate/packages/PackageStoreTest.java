@@ -58,8 +58,10 @@ class PackageStoreTest {
     @Test
     void aStoredPackageIsOneFileWithItsSizeAndHash() throws Exception {
         byte[] bytes = "package bytes".getBytes();
-        RequestPackage pkg = kept(QuarkusTransaction.requiringNew().call(() -> store.store(upload(bytes), "a.aimmspack",
+        Path given = upload(bytes);
+        RequestPackage pkg = kept(QuarkusTransaction.requiringNew().call(() -> store.store(given, "a.aimmspack",
                 Inspection.none())));
+        assertTrue(Files.exists(given), "a file that is not a spooled upload is copied, not taken away");
         assertEquals(bytes.length, pkg.sizeBytes);
         assertEquals(HexFormat.of().formatHex(Hashes.sha256().digest(bytes)), pkg.sha256);
         assertArrayEquals(bytes, Files.readAllBytes(store.file(pkg.id).orElseThrow()));

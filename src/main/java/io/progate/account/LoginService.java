@@ -2,6 +2,7 @@ package io.progate.account;
 
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
+import io.progate.common.LastUse;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,10 @@ import java.util.Optional;
  * guesses all count; they are counted in a window ({@code progate.lockout.window}) and a success
  * resets nothing, so one source's good sign-ins do not erase another's failures.</li>
  * <li>Guesses past the limits of {@link LoginThrottle} are refused before any check.</li>
- * <li>Every failure is audited (in its own transaction, which nothing rolls back), the password never.</li>
+ * <li>Every failure is audited (in its own transaction, which nothing rolls back), the password never.
+ * A success is audited and written as the last sign-in every time on the sign-in form, and for HTTP
+ * Basic (every API call signs in) once a minute per user and source address, so API calls do not
+ * queue on the audit chain's lock.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -44,6 +48,9 @@ public class LoginService {
     EntityManager em;
 
     Clock clock = Clock.systemUTC();
+
+    public static final String BASIC = "basic";
+    private final LastUse<String> basicSignIns = new LastUse<>();
 
     /** What became of an attempt. */
     public enum Result {
@@ -89,6 +96,10 @@ public class LoginService {
             throttle.failed(sourceIp, name);
             fail(user.username, user.id, method, sourceIp, "account locked", Map.of());
             return Attempt.refused();
+        }
+        if (BASIC.equals(method) && !basicSignIns.due(user.id + "@" + sourceIp, now)) {
+            // an API call with Basic signs in every time: recorded once a minute per user and address
+            return new Attempt(Result.SIGNED_IN, user, null);
         }
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("update app_user set last_login_at = ?1 where id = ?2")

@@ -134,8 +134,13 @@ public class ProOperations {
         return payloads.update(c.payload());
     }
 
+    /** The stored package, re-hashed against the approved SHA-256 before PRO is called. */
     private PackageSource source(RequestPackage pkg) {
-        return PackageSource.of(pkg.fileName, () -> store.openVerified(pkg));
+        try {
+            return store.verifiedSource(pkg);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean same(String a, String b) {

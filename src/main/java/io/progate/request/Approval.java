@@ -36,6 +36,12 @@ public class Approval extends BaseEntity {
         return list("select a from Approval a join fetch a.approver where a.request = ?1 order by a.id", request);
     }
 
+    /** The decisions on several requests, with their approvers, in one query. */
+    public static List<Approval> ofAll(List<Long> requestIds) {
+        return requestIds.isEmpty() ? List.of()
+                : list("select a from Approval a join fetch a.approver where a.request.id in ?1 order by a.id", requestIds);
+    }
+
     public static Optional<Approval> by(ReleaseRequest request, User user) {
         return find("request = ?1 and approver = ?2", request, user).firstResultOptional();
     }

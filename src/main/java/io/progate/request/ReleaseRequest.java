@@ -3,6 +3,7 @@ package io.progate.request;
 import io.progate.account.User;
 import io.progate.common.BaseEntity;
 import io.progate.common.ConflictException;
+import io.progate.common.Paging;
 import io.progate.packages.RequestPackage;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
@@ -31,6 +32,11 @@ public class ReleaseRequest extends BaseEntity {
             + " and not exists (select a.id from Approval a where a.request = r and a.approver = :user)"
             + " and (exists (select m.id from Membership m where m.team = r.team and m.user = :user and m.role = :approver)"
             + " or (:admin = true and r.adminsMayApprove = true))";
+
+    /** A request with what every list shows of it, read in the same query. */
+    private static final String FETCHED = "from ReleaseRequest r join fetch r.team join fetch r.author"
+            + " left join fetch r.pkg left join fetch r.icon";
+    private static final String LIST = "select r " + FETCHED;
 
     @Version
     public long version;
@@ -130,9 +136,12 @@ public class ReleaseRequest extends BaseEntity {
                 + " and ((p is not null and p.purgedAt is null) or (i is not null and i.purgedAt is null))", cutoff);
     }
 
-    /** PENDING requests {@code user} may decide, oldest first. */
-    public static List<ReleaseRequest> waitingFor(User user) {
-        return find("select r " + WAITING_FOR + " order by r.createdAt, r.id", waitingParams(user)).list();
+    /** One page of the PENDING requests {@code user} may decide, oldest first (keyset by id). */
+    public static Paging.Page<ReleaseRequest> waitingFor(User user, Paging paging) {
+        Parameters params = waitingParams(user).and("cursor", paging.cursor() == null ? 0L : paging.cursor());
+        List<ReleaseRequest> rows = find("select r " + WAITING_FOR.replace("from ReleaseRequest r", FETCHED)
+                + " and r.id > :cursor order by r.id", params).range(0, paging.limit()).list();
+        return paging.page(rows, r -> r.id);
     }
 
     public static long countWaitingFor(User user) {
@@ -144,26 +153,36 @@ public class ReleaseRequest extends BaseEntity {
                 .and("approver", TeamRole.APPROVER).and("admin", user.admin);
     }
 
-    public static List<ReleaseRequest> search(RequestFilter filter) {
-        StringBuilder query = new StringBuilder("1 = 1");
+    /**
+     * One page of a list, newest first, keyset by id: a single query that fetches each row's team, author
+     * and files with it (indexes of V6 and V14 that end in {@code id}).
+     */
+    public static Paging.Page<ReleaseRequest> search(RequestFilter filter) {
+        StringBuilder query = new StringBuilder(LIST + " where 1 = 1");
         Parameters params = new Parameters();
         if (filter.team() != null) {
-            query.append(" and team = :team");
+            query.append(" and r.team = :team");
             params.and("team", filter.team());
         }
         if (filter.author() != null) {
-            query.append(" and author = :author");
+            query.append(" and r.author = :author");
             params.and("author", filter.author());
         }
         if (filter.status() != null) {
-            query.append(" and status = :status");
+            query.append(" and r.status = :status");
             params.and("status", filter.status());
         }
         if (filter.type() != null) {
-            query.append(" and type = :type");
+            query.append(" and r.type = :type");
             params.and("type", filter.type());
         }
-        return find(query + " order by id desc", params).page(0, filter.limit()).list();
+        Paging paging = filter.paging();
+        if (paging.cursor() != null) {
+            query.append(" and r.id < :cursor");
+            params.and("cursor", paging.cursor());
+        }
+        List<ReleaseRequest> rows = find(query + " order by r.id desc", params).range(0, paging.limit()).list();
+        return paging.page(rows, r -> r.id);
     }
 
     @Override

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.ArrayList;
+import java.util.function.Function;
 
 /**
  * Files, decides, cancels and expires release requests. Every change locks the request's row
@@ -191,13 +193,29 @@ public class RequestService {
      * writes the refusal's audit event in a transaction of its own before answering with it.
      */
     public ReleaseRequest act(long id, User user, RequestAction action, String comment) {
+        return act(id, user, action, comment, r -> r);
+    }
+
+    /**
+     * Same, with the caller's answer (a view of the request, say) read in the same transaction: once the
+     * action commits, answering it needs no further database connection, so a busy pool cannot turn a
+     * done action into a 503.
+     */
+    public <T> T act(long id, User user, RequestAction action, String comment, Function<ReleaseRequest, T> answer) {
         String text = comment == null || comment.isBlank() ? null : comment.trim();
         ReentrantLock stripe = stripes[Math.floorMod(Long.hashCode(id), stripes.length)];
         stripe.lock();
         try {
-            Done done = QuarkusTransaction.requiringNew().call(() -> actLocked(id, user, action, text));
+            List<T> answered = new ArrayList<>(1);
+            Done done = QuarkusTransaction.requiringNew().call(() -> {
+                Done d = actLocked(id, user, action, text);
+                if (d.refusal() == null) {
+                    answered.add(answer.apply(d.request()));
+                }
+                return d;
+            });
             if (done.refusal() == null) {
-                return done.request();
+                return answered.get(0);
             }
             Refusal refusal = done.refusal();
             QuarkusTransaction.requiringNew().run(() -> audit.record(AuditRecord.of(action.auditAction(), "request",

@@ -60,8 +60,10 @@ public class MeApi {
     @GET
     public Me me() {
         User user = currentUser.get();
+        java.util.Map<Long, io.progate.team.TeamRole> roles = Membership.rolesOf(user);
         List<TeamRef> refs = teams.visibleTo(user).stream()
-                .map(team -> new TeamRef(team.slug, team.name, roleName(team, user)))
+                .map(team -> new TeamRef(team.slug, team.name, roles.containsKey(team.id) ? roles.get(team.id).name()
+                        : user.admin ? "ADMIN" : null))
                 .toList();
         return new Me(user.username, user.displayName, user.email, user.admin, refs);
     }
@@ -93,9 +95,5 @@ public class MeApi {
     public Response revoke(@PathParam("id") long id) {
         tokens.revoke(currentUser.get(), id, Identities.tokenId(identity));
         return Response.noContent().build();
-    }
-
-    private static String roleName(Team team, User user) {
-        return Membership.of(team, user).map(m -> m.role.name()).orElse(user.admin ? "ADMIN" : null);
     }
 }

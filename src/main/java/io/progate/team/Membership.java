@@ -34,6 +34,15 @@ public class Membership extends BaseEntity {
         return find("team = ?1 and user = ?2", team, user).firstResultOptional();
     }
 
+    /** The user's role in each of their teams, by team id, in one query. */
+    public static java.util.Map<Long, TeamRole> rolesOf(User user) {
+        java.util.Map<Long, TeamRole> roles = new java.util.HashMap<>();
+        getEntityManager().createQuery("select m.team.id, m.role from Membership m where m.user = :user", Object[].class)
+                .setParameter("user", user).getResultList()
+                .forEach(row -> roles.put((Long) row[0], (TeamRole) row[1]));
+        return roles;
+    }
+
     public static List<Membership> ofTeam(Team team) {
         return list("select m from Membership m join fetch m.user u where m.team = ?1 order by u.username", team);
     }

@@ -9,6 +9,7 @@ import io.progate.audit.AuditSearch;
 import io.progate.audit.Outcome;
 import io.progate.common.FieldError;
 import io.progate.common.InvalidInputException;
+import io.progate.common.Paging;
 import io.progate.team.Membership;
 import io.progate.team.TeamService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,19 +55,7 @@ public class AuditService {
 
     /** The page size asked for: 1 to {@value AuditSearch#MAX_LIMIT}, {@value AuditSearch#DEFAULT_LIMIT} if not given. */
     public int limit(AuditParams params) {
-        String raw = AuditParams.value(params.limit);
-        if (raw == null) {
-            return AuditSearch.DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= AuditSearch.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidInputException("limit", "a number from 1 to " + AuditSearch.MAX_LIMIT);
+        return Paging.limit(AuditParams.value(params.limit));
     }
 
     public AuditPage page(User user, AuditParams params) {

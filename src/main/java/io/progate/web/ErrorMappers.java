@@ -71,6 +71,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (Overload.is(e)) {
+            Log.warnf("Busy: no database connection for %s %s", request.method(), request.path());
+            Response busy = answer(request, 503, "Busy", Overload.MESSAGE);
+            return Response.fromResponse(busy).header("Retry-After", Overload.RETRY_AFTER_SECONDS).build();
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         Log.errorf(e, "Unexpected error %s on %s %s", reference, request.method(), request.path());
         return answer(request, 500, "Something went wrong",

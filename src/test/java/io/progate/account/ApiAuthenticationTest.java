@@ -140,4 +140,19 @@ class ApiAuthenticationTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void apiCallsWithBasicAreRecordedAsSignInsOnceAMinute() {
+        User user = fixtures.user("basicrepeat");
+        for (int i = 0; i < 4; i++) {
+            given().auth().preemptive().basic(user.username, Fixtures.PASSWORD).get("/api/v1/me").then().statusCode(200);
+        }
+        long signIns = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.progate.audit.AuditEvent
+                .count("action = ?1 and targetId = ?2", "login.success", user.username));
+        org.junit.jupiter.api.Assertions.assertEquals(1, signIns, "four calls within the minute, one sign-in recorded");
+        given().auth().preemptive().basic(user.username, "wrong-password-123").get("/api/v1/me").then().statusCode(401);
+        long failures = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.progate.audit.AuditEvent
+                .count("action = ?1 and targetId = ?2", "login.failure", user.username));
+        org.junit.jupiter.api.Assertions.assertEquals(1, failures, "a failure is recorded every time");
+    }
 }

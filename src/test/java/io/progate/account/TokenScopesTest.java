@@ -138,6 +138,22 @@ class TokenScopesTest {
     }
 
     @Test
+    void callsWithOneTokenWriteItsLastUseOnceAMinuteAtMost() {
+        User user = fixtures.user("lastuse");
+        String value = token(user, List.of("read"), null);
+        given().header("Authorization", "Bearer " + value).get("/api/v1/me").then().statusCode(200);
+        Instant first = QuarkusTransaction.requiringNew().call(() -> ApiToken.<ApiToken>find("user.id", user.id)
+                .firstResult().lastUsedAt);
+        assertTrue(first != null, "the first use is written");
+        for (int i = 0; i < 5; i++) {
+            given().header("Authorization", "Bearer " + value).get("/api/v1/me").then().statusCode(200);
+        }
+        Instant after = QuarkusTransaction.requiringNew().call(() -> ApiToken.<ApiToken>find("user.id", user.id)
+                .firstResult().lastUsedAt);
+        assertEquals(first, after, "uses within the minute write nothing");
+    }
+
+    @Test
     void theTokenListShowsScopesExpiryAndLastUse() {
         User user = fixtures.user("listing");
         String value = token(user, List.of("read", "submit"), null);

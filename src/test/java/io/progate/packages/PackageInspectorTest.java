@@ -18,6 +18,10 @@ class PackageInspectorTest {
     private static PackageInspector inspector(long maxExpanded, int ratio, int listed) {
         PackageInspector inspector = new PackageInspector();
         inspector.config = new PackageConfig() {
+            public java.nio.file.Path packageDirectory() {
+                return java.nio.file.Path.of("target/test-packages");
+            }
+
             public int maxExpansionRatio() {
                 return ratio;
             }

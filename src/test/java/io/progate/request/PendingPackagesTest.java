@@ -3,6 +3,7 @@ package io.progate.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
@@ -46,7 +47,7 @@ class PendingPackagesTest {
         fixtures.member(team, owner, TeamRole.MEMBER);
         long id = Requests.published(owner, team, Fixtures.unique("Expiring").replace("-", ""));
         long packageId = QuarkusTransaction.requiringNew().call(() -> ReleaseRequest.<ReleaseRequest>findById(id).pkg.id);
-        assertTrue(store.chunkCount(packageId) > 0);
+        assertTrue(store.hasContent(packageId));
         assertTrue(pending.heldBy(team.id) > 0);
         QuarkusTransaction.requiringNew().run(() -> ReleaseRequest.update("expiresAt = ?1 where id = ?2",
                 Instant.now().minusSeconds(1), id));
@@ -61,7 +62,7 @@ class PendingPackagesTest {
             AuditEvent event = AuditEvent.find("action = 'request.expire' and targetId = ?1", String.valueOf(id)).firstResult();
             assertTrue(event.details.contains("packagePurged"), event.details);
         });
-        assertEquals(0, store.chunkCount(packageId));
+        assertFalse(store.hasContent(packageId));
         assertEquals(0, pending.heldBy(team.id));
     }
 

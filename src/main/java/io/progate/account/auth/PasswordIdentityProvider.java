@@ -32,7 +32,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 : http.request().remoteAddress().hostAddress();
         return context.runBlocking(() -> {
             LoginService.Attempt attempt = logins.signIn(request.getUsername(),
-                    new String(request.getPassword().getPassword()), "basic", sourceIp);
+                    new String(request.getPassword().getPassword()), LoginService.BASIC, sourceIp);
             if (attempt.result() == LoginService.Result.THROTTLED && http != null) {
                 http.put(PortalAuthentication.RETRY_AFTER, LoginService.seconds(attempt.retryAfter()));
             }

@@ -1,12 +1,17 @@
 package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
 import io.progate.request.ReleaseRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import java.util.List;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /** The caller's approval queue for automation. */
 @Path("/api/v1/approvals")
@@ -19,10 +24,10 @@ public class ApprovalsApi {
     @Inject
     CurrentUser currentUser;
 
-    /** Requests waiting for the caller's decision, oldest first. */
+    /** A page of the requests waiting for the caller's decision, oldest first. */
     @GET
-    public List<RequestView> waiting() {
-        return ReleaseRequest.waitingFor(currentUser.get()).stream().map(views::of).toList();
+    public Response waiting(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return PageLinks.ok(ReleaseRequest.waitingFor(currentUser.get(), Paging.parse(limit, cursor)), views::of, uri);
     }
-
 }

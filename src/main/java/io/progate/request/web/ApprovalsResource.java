@@ -1,6 +1,11 @@
 package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestType;
 import io.progate.team.PolicyChange;
@@ -29,13 +34,15 @@ public class ApprovalsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(List<ReleaseRequest> requests, List<PolicyRequest> policies);
+        static native TemplateInstance queue(List<ReleaseRequest> requests, List<PolicyRequest> policies, String next);
     }
 
     @GET
-    public TemplateInstance queue() {
-        List<ReleaseRequest> waiting = ReleaseRequest.waitingFor(currentUser.get());
+    public TemplateInstance queue(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Paging.Page<ReleaseRequest> page = ReleaseRequest.waitingFor(currentUser.get(), Paging.parse(limit, cursor));
+        List<ReleaseRequest> waiting = page.items();
         return Templates.queue(waiting, waiting.stream().filter(r -> r.type == RequestType.POLICY)
-                .map(r -> new PolicyRequest(r, views.policyChange(r))).toList());
+                .map(r -> new PolicyRequest(r, views.policyChange(r))).toList(), PageLinks.next(uri, page.nextCursor()));
     }
 }

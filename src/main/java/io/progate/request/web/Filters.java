@@ -1,6 +1,7 @@
 package io.progate.request.web;
 
 import io.progate.account.User;
+import io.progate.common.Paging;
 import io.progate.common.Validator;
 import io.progate.request.RequestFilter;
 import io.progate.request.RequestStatus;
@@ -13,14 +14,14 @@ final class Filters {
     private Filters() {
     }
 
-    static RequestFilter parse(Team team, User author, String status, String type) {
+    static RequestFilter parse(Team team, User author, String status, String type, Paging paging) {
         RequestStatus s = blank(status) ? null : RequestStatus.parse(status).orElse(null);
         RequestType t = blank(type) ? null : RequestType.parse(type).orElse(null);
         new Validator()
                 .check(blank(status) || s != null, "status", "one of " + java.util.Arrays.toString(RequestStatus.values()))
                 .check(blank(type) || t != null, "type", "one of PUBLISH, UPDATE, DELETE")
                 .throwIfInvalid();
-        return new RequestFilter(team, author, s, t, RequestFilter.DEFAULT_LIMIT);
+        return new RequestFilter(team, author, s, t, paging);
     }
 
     private static boolean blank(String value) {

@@ -1,6 +1,7 @@
 package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
+import io.progate.request.RequestAction;
 import io.progate.request.RequestService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,36 +33,35 @@ public class RequestApi {
     @POST
     @Path("{id}/approve")
     public RequestView approve(@PathParam("id") long id, CommentInput input) {
-        requests.approve(id, currentUser.get(), input == null ? null : input.comment());
-        return get(id);
+        return act(id, RequestAction.APPROVE, input == null ? null : input.comment());
     }
 
     @POST
     @Path("{id}/reject")
     public RequestView reject(@PathParam("id") long id, CommentInput input) {
-        requests.reject(id, currentUser.get(), input == null ? null : input.comment());
-        return get(id);
+        return act(id, RequestAction.REJECT, input == null ? null : input.comment());
     }
 
     @POST
     @Path("{id}/cancel")
     public RequestView cancel(@PathParam("id") long id) {
-        requests.cancel(id, currentUser.get());
-        return get(id);
+        return act(id, RequestAction.CANCEL, null);
     }
 
     @POST
     @Path("{id}/retry")
     public RequestView retry(@PathParam("id") long id) {
-        requests.retry(id, currentUser.get());
-        return get(id);
+        return act(id, RequestAction.RETRY, null);
     }
 
     @POST
     @Path("{id}/close")
     public RequestView close(@PathParam("id") long id) {
-        requests.close(id, currentUser.get());
-        return get(id);
+        return act(id, RequestAction.CLOSE, null);
     }
 
+    /** The action, answered with the request as the same transaction left it. */
+    private RequestView act(long id, RequestAction action, String comment) {
+        return requests.act(id, currentUser.get(), action, comment, views::of);
+    }
 }

@@ -22,6 +22,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
@@ -56,16 +60,20 @@ public class RequestResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance mine(List<ReleaseRequest> requests, String status, String type, List<Team> teams);
+        static native TemplateInstance mine(List<ReleaseRequest> requests, String status, String type, List<Team> teams,
+                String next);
 
         static native TemplateInstance detail(Detail detail);
     }
 
     @GET
-    public TemplateInstance mine(@QueryParam("status") String status, @QueryParam("type") String type) {
+    public TemplateInstance mine(@QueryParam("status") String status, @QueryParam("type") String type,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         User user = currentUser.get();
-        return Templates.mine(ReleaseRequest.search(Filters.parse(null, user, status, type)),
-                status == null ? "" : status.toUpperCase(), type == null ? "" : type.toUpperCase(), teams.visibleTo(user));
+        Paging.Page<ReleaseRequest> page = ReleaseRequest.search(
+                Filters.parse(null, user, status, type, Paging.parse(limit, cursor)));
+        return Templates.mine(page.items(), status == null ? "" : status.toUpperCase(),
+                type == null ? "" : type.toUpperCase(), teams.visibleTo(user), PageLinks.next(uri, page.nextCursor()));
     }
 
     @GET

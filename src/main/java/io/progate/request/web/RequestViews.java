@@ -15,7 +15,9 @@ import io.progate.team.PolicyTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Turns requests into their JSON views and one-line summaries. */
 @ApplicationScoped
@@ -28,7 +30,21 @@ public class RequestViews {
     PackageStore store;
 
     public RequestView of(ReleaseRequest r) {
-        List<RequestView.ApprovalView> approvals = Approval.of(r).stream()
+        return of(r, Approval.of(r));
+    }
+
+    /**
+     * Views of a page of requests with two queries in all (the page, read with its team, author and files,
+     * and here the decisions of all its requests), whatever the page's length.
+     */
+    public List<RequestView> of(List<ReleaseRequest> page) {
+        Map<Long, List<Approval>> decisions = Approval.ofAll(page.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.groupingBy(a -> a.request.id));
+        return page.stream().map(r -> of(r, decisions.getOrDefault(r.id, List.of()))).toList();
+    }
+
+    private RequestView of(ReleaseRequest r, List<Approval> decisions) {
+        List<RequestView.ApprovalView> approvals = decisions.stream()
                 .map(a -> new RequestView.ApprovalView(a.approver.username, a.approver.displayName, a.decision.name(),
                         a.comment, a.createdAt))
                 .toList();

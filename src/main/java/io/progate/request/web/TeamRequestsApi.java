@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.account.CurrentUser;
 import io.progate.common.InvalidInputException;
+import io.progate.common.Paging;
 import io.progate.packages.Upload;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.team.TeamService;
+import io.progate.web.PageLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,10 +18,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -60,11 +63,14 @@ public class TeamRequestsApi {
         return created(requests.submit(slug, currentUser.get(), body.toSubmission(null, null)));
     }
 
+    /** A page of the team's requests, newest first: {@code limit} (50, at most 500) after {@code cursor}. */
     @GET
-    public List<RequestView> list(@PathParam("slug") String slug, @QueryParam("status") String status,
-            @QueryParam("type") String type) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("status") String status,
+            @QueryParam("type") String type, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Paging paging = Paging.parse(limit, cursor);
         var team = teams.require(slug, currentUser.get());
-        return ReleaseRequest.search(Filters.parse(team, null, status, type)).stream().map(views::of).toList();
+        return PageLinks.ok(ReleaseRequest.search(Filters.parse(team, null, status, type, paging)), views::of, uri);
     }
 
     private Response created(ReleaseRequest r) {

@@ -33,6 +33,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -72,17 +76,21 @@ public class TeamRequestsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Team team, List<ReleaseRequest> requests, String status, String type);
+        static native TemplateInstance list(Team team, List<ReleaseRequest> requests, String status, String type,
+                String next);
 
         static native TemplateInstance form(Team team, RequestForm form, FormChoices choices, Map<String, String> errors);
     }
 
     @GET
     public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("status") String status,
-            @QueryParam("type") String type) {
+            @QueryParam("type") String type, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        Paging paging = Paging.parse(limit, cursor);
         Team team = teams.require(slug, currentUser.get());
-        return Templates.list(team, ReleaseRequest.search(Filters.parse(team, null, status, type)),
-                status == null ? "" : status.toUpperCase(), type == null ? "" : type.toUpperCase());
+        Paging.Page<ReleaseRequest> page = ReleaseRequest.search(Filters.parse(team, null, status, type, paging));
+        return Templates.list(team, page.items(), status == null ? "" : status.toUpperCase(),
+                type == null ? "" : type.toUpperCase(), PageLinks.next(uri, page.nextCursor()));
     }
 
     @GET

@@ -43,6 +43,9 @@ public class LoginResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    SsoNav sso;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, long retryAfter);
@@ -86,7 +89,9 @@ public class LoginResource {
             currentUser.find().ifPresent(user -> sessions.endAll(user.id));
             audit.record(AuditRecord.of("logout", "user", name));
         });
-        Response redirect = Flash.redirect("/login", "You are signed out.");
+        boolean viaProvider = sso.isEnabled() && currentUser.find().map(User::isSso).orElse(false);
+        Response redirect = viaProvider ? Response.seeOther(URI.create(SsoNav.PROVIDER_SIGN_OUT)).build()
+                : Flash.redirect("/login", "You are signed out.");
         return Response.fromResponse(redirect).cookie(sessions.cleared(isSecure(request))).build();
     }
 

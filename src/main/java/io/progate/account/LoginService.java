@@ -90,6 +90,10 @@ public class LoginService {
             fail(user.username, user.id, method, sourceIp, "account locked", Map.of());
             return Attempt.refused();
         }
+        if (!user.admin && config.localLogin() == AccountConfig.LocalLogin.ADMIN_ONLY) {
+            fail(user.username, user.id, method, sourceIp, "password sign-in is for admins only", Map.of());
+            return Attempt.refused();
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("update app_user set last_login_at = ?1 where id = ?2")
                     .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(2, user.id)

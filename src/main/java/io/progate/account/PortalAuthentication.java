@@ -47,6 +47,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Inject
     AccountConfig config;
 
+    @Inject
+    SsoNav sso;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
@@ -68,8 +71,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     private Uni<SecurityIdentity> fromAuthorization(String header, RoutingContext context, IdentityProviderManager identities) {
         if (startsWith(header, BEARER)) {
-            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                    new TokenAuthenticationRequest(header.substring(BEARER.length()).trim()), context));
+            String token = header.substring(BEARER.length()).trim();
+            AuthenticationRequest request = !token.startsWith(TokenService.PREFIX) && sso.isEnabled()
+                    ? new ProviderTokenAuthenticationRequest(token) : new TokenAuthenticationRequest(token);
+            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
         }
         if (startsWith(header, BASIC) && config.api().basicAuth()) {
             Optional<String[]> pair = basic(header.substring(BASIC.length()).trim());
@@ -109,10 +114,16 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         return Uni.createFrom().item(true);
     }
 
+    /** Before Quarkus's OIDC mechanism, which only ever handles {@code /sso} (the authorization-code flow). */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(TokenAuthenticationRequest.class, UsernamePasswordAuthenticationRequest.class,
-                SessionAuthenticationRequest.class);
+                SessionAuthenticationRequest.class, ProviderTokenAuthenticationRequest.class);
     }
 
     static boolean isApi(RoutingContext context) {

@@ -1,5 +1,6 @@
 package io.progate.notify;
 
+import io.progate.common.WorkerIds;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -8,9 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,7 +41,7 @@ public class DeliveryWorker {
 
     @PostConstruct
     void start() {
-        workerId = config.workerId().orElseGet(DeliveryWorker::defaultId);
+        workerId = config.workerId().orElseGet(() -> WorkerIds.fresh("notify"));
         thread = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "progate-notify");
             t.setDaemon(true);
@@ -114,15 +113,5 @@ public class DeliveryWorker {
 
     public String workerId() {
         return workerId;
-    }
-
-    private static String defaultId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "notify";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

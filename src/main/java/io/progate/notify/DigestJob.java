@@ -63,7 +63,7 @@ public class DigestJob {
                     String text = theirs + " request(s) of team " + teamName + " have waited more than "
                             + days(config.digestAfter()) + " for your decision";
                     added += outbox.add(new Message(NotificationKind.DAILY_DIGEST, "digest", team.getKey(), null, text,
-                            "/approvals"), List.of(approver));
+                            "/approvals"), List.of(approver), now);
                 }
             }
             return added;

@@ -25,7 +25,13 @@ public class Outbox {
     /** Queues {@code message} for each person (as they chose for its kind) and for the team's webhooks of its kind. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int add(Message message, Collection<User> people) {
-        Instant now = Instant.now();
+        return add(message, people, Instant.now());
+    }
+
+    /** As {@link #add(Message, Collection)}, recorded as written at {@code at} (a job run for a given time). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int add(Message message, Collection<User> people, Instant at) {
+        Instant now = at;
         int added = 0;
         for (User user : people) {
             if (user.enabled && user.email != null && !user.email.isBlank()
@@ -61,7 +67,7 @@ public class Outbox {
         d.requestId = message.requestId();
         d.message = clip(message.text(), 1000);
         d.link = clip(link(message.path()), 1000);
-        d.nextAttemptAt = now;
+        d.nextAttemptAt = Instant.now();
         d.createdAt = now;
         return d;
     }

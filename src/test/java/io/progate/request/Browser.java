@@ -8,13 +8,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's Chromium and ChromeDriver, headless, as in the foundation's LoginBrowserTest (whose helper is package-private). */
-final class Browser {
+/** Debian's Chromium and ChromeDriver, headless, as in the foundation's LoginBrowserTest (whose helper is package-private); the SSO IT uses it too. */
+public final class Browser {
 
     private Browser() {
     }
 
-    static WebDriver start() throws Exception {
+    public static WebDriver start() throws Exception {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -25,7 +25,7 @@ final class Browser {
         return new ChromeDriver(options);
     }
 
-    static Path screenshot(WebDriver driver, String name) throws Exception {
+    public static Path screenshot(WebDriver driver, String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");

@@ -1,11 +1,11 @@
 package io.progate.sso;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.progate.request.Browser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,10 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,7 +45,7 @@ class KeycloakSsoIT {
     private static final String ADMIN_PASSWORD = "sso-it-bootstrap-secret-42";
     private static final String MASTER_KEYS = "k1=" + Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'C');
     private static final String CLIENT_SECRET = "progate-demo-client-secret";
-    private static final String LEAD_PASSWORD = "lead-password-for-sso-it";
+    private static final String LEAD_PASSWORD = "Wx9-correct-horse-staple";
 
     private static EmbeddedPostgres postgres;
     private static Process keycloak;
@@ -125,26 +122,25 @@ class KeycloakSsoIT {
     @Test
     void anIdpUserInTheApproversGroupLandsAsApproverOfDemoAndApprovesARequest() throws Exception {
         // team demo, with a local approver who files a change that weakens its policy (a POLICY request)
-        assertEquals(201, api("POST", "/api/v1/teams", "admin", ADMIN_PASSWORD,
-                "{\"slug\":\"demo\",\"name\":\"Demo\",\"proUrl\":\"https://demo.aimms.cloud\"}").statusCode());
-        assertEquals(201, api("POST", "/api/v1/users", "admin", ADMIN_PASSWORD,
+        expect(201, api("POST", "/api/v1/teams", "admin", ADMIN_PASSWORD,
+                "{\"slug\":\"demo\",\"name\":\"Demo\",\"proUrl\":\"https://demo.aimms.cloud\"}"));
+        expect(201, api("POST", "/api/v1/users", "admin", ADMIN_PASSWORD,
                 "{\"username\":\"lead\",\"displayName\":\"Lead\",\"email\":\"lead@example.com\",\"password\":\""
-                        + LEAD_PASSWORD + "\",\"admin\":false}").statusCode());
-        assertEquals(200, api("PUT", "/api/v1/teams/demo/members/lead", "admin", ADMIN_PASSWORD,
-                "{\"role\":\"APPROVER\"}").statusCode());
+                        + LEAD_PASSWORD + "\",\"admin\":false}"));
+        expect(200, api("PUT", "/api/v1/teams/demo/members/lead", "admin", ADMIN_PASSWORD, "{\"role\":\"APPROVER\"}"));
         HttpResponse<String> filed = api("PUT", "/api/v1/teams/demo/policy", "lead", LEAD_PASSWORD,
-                "{\"maxWaitHours\":24}");
+                "{\"maxWaitHours\":720}");
         assertEquals(202, filed.statusCode(), filed.body());
         long requestId = JSON.readTree(filed.body()).get("id").asLong();
 
-        WebDriver browser = startBrowser();
+        WebDriver browser = Browser.start();
         try {
             browser.get("http://localhost:" + portalPort + "/login");
             browser.findElement(By.id("sso-login")).click();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
             assertTrue(browser.getCurrentUrl().startsWith(issuer()), "Keycloak's own login page: " + browser.getCurrentUrl());
-            screenshot(browser, "sso-keycloak-login");
+            Browser.screenshot(browser, "sso-keycloak-login");
             browser.findElement(By.id("username")).sendKeys("dana");
             browser.findElement(By.id("password")).sendKeys("dana-demo-password");
             browser.findElement(By.id("kc-login")).click();
@@ -154,21 +150,25 @@ class KeycloakSsoIT {
             browser.get("http://localhost:" + portalPort + "/teams/demo");
             String team = browser.findElement(By.id("members")).getText();
             assertTrue(team.contains("dana") && team.contains("APPROVER") && team.contains("from SSO"), team);
-            screenshot(browser, "sso-team-page");
+            Browser.screenshot(browser, "sso-team-page");
 
             browser.get("http://localhost:" + portalPort + "/requests/" + requestId);
             browser.findElement(By.id("approve-button")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-status"), "SUCCEEDED"));
-            screenshot(browser, "sso-approved");
+            Browser.screenshot(browser, "sso-approved");
         } finally {
             browser.quit();
         }
         JsonNode request = JSON.readTree(api("GET", "/api/v1/requests/" + requestId, "admin", ADMIN_PASSWORD, null).body());
         assertEquals("SUCCEEDED", request.get("status").asText(), request.toString());
         JsonNode policy = JSON.readTree(api("GET", "/api/v1/teams/demo/policy", "admin", ADMIN_PASSWORD, null).body());
-        assertEquals(24, policy.get("maxWaitHours").asInt(), "the approved change applies");
+        assertEquals(720, policy.get("maxWaitHours").asInt(), "the approved change applies");
         String log = Files.readString(portalLog);
         assertTrue(!log.contains(CLIENT_SECRET) && !log.contains("dana-demo-password"), "no secret in the log");
+    }
+
+    private static void expect(int status, HttpResponse<String> answer) {
+        assertEquals(status, answer.statusCode(), answer.request().uri() + ": " + answer.body());
     }
 
     private static HttpResponse<String> api(String method, String path, String user, String password, String body)
@@ -201,31 +201,11 @@ class KeycloakSsoIT {
         throw new AssertionError(url + " did not answer 200 within " + limit + "\n" + Files.readString(log));
     }
 
-    private static WebDriver startBrowser() throws IOException {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1400",
-                "--user-data-dir=" + Files.createTempDirectory("progate-chromium"));
-        return new ChromeDriver(options);
-    }
 
-    private static void screenshot(WebDriver driver, String name) throws IOException {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    static {
-        assertNotNull(RUNNER);
     }
 }

@@ -1,6 +1,7 @@
 package io.progate.notify;
 
 import io.progate.credential.Vault;
+import io.progate.team.ProUrls;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import java.util.Arrays;
  * Posts a delivery to its team webhook: the body in the webhook's format, signed with HMAC-SHA256 under
  * the webhook's secret (opened here, used, wiped), with the delivery's id so a receiver can drop a
  * repeat. A 2xx answer delivers; 408, 429 and 5xx and connection failures are tried again; any other
- * answer, or a removed webhook, is final. Redirects are not followed.
+ * answer, a removed webhook, or a URL whose host now resolves to an internal address (checked again
+ * before each post), is final. Redirects are not followed.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -28,6 +30,9 @@ public class WebhookSender {
 
     @Inject
     NotifyConfig config;
+
+    @Inject
+    ProUrls urls;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -62,6 +67,9 @@ public class WebhookSender {
         if (webhook == null) {
             throw new DeliveryFailedException("the webhook was removed", true);
         }
+        urls.problem(webhook.url).ifPresent(problem -> {
+            throw new DeliveryFailedException("the webhook's URL is no longer allowed: it " + problem, true);
+        });
         byte[] body = WebhookPayloads.body(webhook.format, d);
         byte[] secret = vault.openOther(TeamWebhook.SEAL_PURPOSE, webhook.teamId, webhook.id, webhook.sealed());
         try {

@@ -38,6 +38,11 @@ class SingleSignOnTest {
 
     /** Runs the code flow for {@code person} as a browser would; answers the ProGate session cookie. */
     static String signIn(MockIssuer.Person person) {
+        return browserSignIn(person).get("progate-session");
+    }
+
+    /** Runs the code flow for {@code person}; answers every cookie the browser then holds. */
+    static Map<String, String> browserSignIn(MockIssuer.Person person) {
         MockIssuer.next = person;
         Map<String, String> cookies = new HashMap<>();
         String url = "/sso";
@@ -53,7 +58,7 @@ class SingleSignOnTest {
             if (cookies.containsKey("progate-session")) {
                 assertEquals(303, r.statusCode());
                 assertTrue(r.header("Location").endsWith("/"), r.header("Location"));
-                return cookies.get("progate-session");
+                return cookies;
             }
             assertTrue(r.statusCode() == 302 || r.statusCode() == 303, url + " answered " + r.statusCode() + ": "
                     + r.asString());
@@ -151,6 +156,27 @@ class SingleSignOnTest {
         given().auth().oauth2(MockIssuer.forgedToken(lee)).get("/api/v1/me").then().statusCode(401);
         given().auth().oauth2(MockIssuer.accessToken(person("stranger"))).get("/api/v1/me").then().statusCode(401);
         given().auth().oauth2("not-a-token").get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void signOutEndsProGatesSessionAndThenTheProvidersSession() {
+        Map<String, String> cookies = browserSignIn(person("sam"));
+        String me = given().cookies(cookies).get("/me").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"progate-csrf\" value=\"([^\"]+)\"").matcher(me);
+        assertTrue(csrf.find());
+        Response out = given().redirects().follow(false).cookies(cookies).formParam("progate-csrf", csrf.group(1))
+                .post("/logout");
+        out.then().statusCode(303).header("Location", endsWith("/signed-out/provider"));
+        assertEquals("", out.getCookie("progate-session"), "ProGate's session cookie is cleared");
+        given().cookie("progate-session", cookies.get("progate-session")).get("/api/v1/me").then().statusCode(401);
+        String onward = given().get("/signed-out/provider").then().statusCode(200).extract().asString();
+        assertTrue(onward.contains("url=/sso/logout"), onward);
+        Map<String, String> provider = new HashMap<>(cookies);
+        provider.remove("progate-session");
+        Response logout = given().redirects().follow(false).cookies(provider).get("/sso/logout");
+        assertEquals(302, logout.statusCode(), logout.asString());
+        assertTrue(logout.header("Location").startsWith(MockIssuer.issuer + "/logout"), logout.header("Location"));
+        assertTrue(logout.header("Location").contains("post_logout_redirect_uri="), logout.header("Location"));
     }
 
     @Test

@@ -76,9 +76,14 @@ public class NotificationRouter {
                 ? r.author.displayName + " asks to weaken the policy of team " + r.team.name
                         + ": it waits for a second person's decision"
                 : r.author.displayName + " asks to " + what(r) + " in team " + r.team.name + ": it needs your decision";
-        List<User> approvers = approversOf(r.team.id).stream().filter(u -> !Objects.equals(u.id, r.author.id)).toList();
+        List<User> deciders = approversOf(r.team.id).stream().filter(u -> !Objects.equals(u.id, r.author.id)).toList();
+        if (deciders.isEmpty() && r.adminsMayApprove) {
+            // nobody else in the team may decide: the portal's admins are the second person
+            deciders = User.<User>list("admin = true and enabled = true").stream()
+                    .filter(u -> !Objects.equals(u.id, r.author.id)).toList();
+        }
         outbox.add(new Message(NotificationKind.DECISION_NEEDED, "request.submit", r.team.id, r.id, text,
-                requestPath(r.id)), approvers);
+                requestPath(r.id)), deciders);
     }
 
     private void outcome(AuditRecorded event, String happened) {

@@ -82,6 +82,21 @@ class NotificationOutboxTest {
     }
 
     @Test
+    void aPolicyChangeByTheOnlyApproverAsksTheAdminsForTheSecondDecision() {
+        Team solo = sandbox.team("solo");
+        User lead = fixtures.user("lead");
+        User admin = fixtures.admin("second");
+        fixtures.member(solo, lead, TeamRole.APPROVER);
+        Requests.as(lead).contentType("application/json").body("{\"maxWaitHours\":720}")
+                .put("/api/v1/teams/" + solo.slug + "/policy").then().statusCode(202);
+        List<Delivery> asked = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list(
+                "teamId = ?1 and kind = ?2", solo.id, NotificationKind.DECISION_NEEDED));
+        assertTrue(asked.stream().anyMatch(d -> admin.id.equals(d.userId)), "an admin is asked");
+        assertTrue(asked.stream().noneMatch(d -> lead.id.equals(d.userId)), "never the author");
+        assertTrue(asked.get(0).message.contains("waits for a second person's decision"), asked.get(0).message);
+    }
+
+    @Test
     void aRefusedOrInvalidActionQueuesNothing() {
         long id = Requests.published(author, team, Fixtures.unique("app"));
         int before = deliveries().size();

@@ -1,5 +1,6 @@
 package io.progate.account;
 
+import io.progate.account.auth.Identities;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.Hashes;
@@ -27,7 +28,7 @@ import java.util.Set;
 @ApplicationScoped
 public class TokenService {
 
-    static final String PREFIX = "pgt_";
+    public static final String PREFIX = "pgt_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject

@@ -1,6 +1,6 @@
 package io.progate.notify;
 
-import io.progate.credential.Sealed;
+import io.progate.credential.seal.Sealed;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,8 +1,8 @@
 package io.progate.notify;
 
 import io.progate.credential.OtherSealedSecrets;
-import io.progate.credential.Sealed;
 import io.progate.credential.Vault;
+import io.progate.credential.seal.Sealed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -23,8 +23,12 @@ public class TeamService {
 
     static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,63}$");
 
-    @Inject
-    io.progate.sso.SsoConfig sso;
+    /** PROGATE_OIDC_ISSUER and PROGATE_OIDC_MANAGE_MEMBERSHIPS (io.progate.sso.SsoConfig), read here by name. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "progate.oidc.issuer")
+    Optional<String> ssoIssuer;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "progate.oidc.manage-memberships", defaultValue = "false")
+    boolean ssoManagesMemberships;
 
     @Inject
     AuditLog audit;
@@ -168,7 +172,7 @@ public class TeamService {
 
     /** With PROGATE_OIDC_MANAGE_MEMBERSHIPS=true the identity provider's groups are the only source of memberships. */
     private void refuseWhenProviderManagesMemberships() {
-        if (sso.enabled() && sso.manageMemberships()) {
+        if (ssoManagesMemberships && ssoIssuer.filter(i -> !i.isBlank()).isPresent()) {
             throw new ConflictException("memberships come from the identity provider's groups"
                     + " (PROGATE_OIDC_MANAGE_MEMBERSHIPS=true); change them there");
         }

@@ -1,6 +1,0 @@
-package io.progate.request;
-
-/** A change to a team's policy; null fields stay as they are. */
-public record PolicyInput(Integer requiredApprovals, Integer deleteApprovals, Integer maxWaitHours,
-        Boolean adminsMayApprove) {
-}

@@ -1,0 +1,19 @@
+package io.progate.request.web;
+
+import io.progate.packages.Upload;
+import io.progate.request.PublishFields;
+import io.progate.request.Submission;
+import io.progate.request.UpdateFields;
+
+/**
+ * The JSON of a new request: {@code metadata} for a publish (with {@code devBuilds} true to allow an
+ * AIMMS development build), {@code appName/appVersion} (and {@code changes}) otherwise.
+ */
+public record RequestInput(String type, String reason, PublishFields metadata, String appName, String appVersion,
+        UpdateFields changes, Boolean devBuilds) {
+
+    public Submission toSubmission(Upload file, Upload icon) {
+        return new Submission(type, reason, metadata, appName, appVersion, changes, file, icon,
+                Boolean.TRUE.equals(devBuilds));
+    }
+}

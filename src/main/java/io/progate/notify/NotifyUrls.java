@@ -12,6 +12,11 @@ public final class NotifyUrls {
     private NotifyUrls() {
     }
 
+    /** The team's webhooks page, for the team page's link. */
+    static String webhooksUrl(io.progate.team.Team team) {
+        return webhooksPage(team.slug);
+    }
+
     static String webhooksPage(String slug) {
         return "/teams/" + slug + "/webhooks";
     }

@@ -99,6 +99,25 @@ class ComposeFileTest {
         assertTrue(v92.contains("revoke update, delete, truncate") && v92.contains("audit_event"), "only SELECT and INSERT on the audit table");
     }
 
+    @Test
+    void keycloakServesTheRealmTheIntegrationTestImportsAndThePortalSignsInThroughIt() throws IOException {
+        JsonNode keycloak = compose.at("/services/keycloak");
+        assertTrue(keycloak.at("/image").asText().startsWith("quay.io/keycloak/keycloak:26."), keycloak.toString());
+        List<String> command = new ArrayList<>();
+        keycloak.at("/command").forEach(c -> command.add(c.asText()));
+        assertTrue(command.contains("start-dev") && command.contains("--import-realm"), command.toString());
+        List<String> mounts = new ArrayList<>();
+        keycloak.at("/volumes").forEach(v -> mounts.add(v.asText()));
+        assertTrue(mounts.contains("./src/main/docker/keycloak/progate-realm.json:/opt/keycloak/data/import/progate-realm.json:ro"),
+                mounts.toString());
+        JsonNode realm = new ObjectMapper().readTree(Path.of("src/main/docker/keycloak/progate-realm.json").toFile());
+        JsonNode env = compose.at("/services/progate/environment");
+        assertTrue(env.at("/PROGATE_OIDC_ISSUER").asText().endsWith("/realms/" + realm.at("/realm").asText()));
+        assertEquals(realm.at("/clients/0/clientId").asText(), env.at("/PROGATE_OIDC_CLIENT_ID").asText());
+        assertTrue(env.at("/PROGATE_OIDC_CLIENT_SECRET").asText().contains(realm.at("/clients/0/secret").asText()));
+        assertTrue(realm.toString().contains("pro-demo-approvers"), "the realm has the demo approvers' group");
+    }
+
     private boolean readByApplication(String name) {
         if (QUARKUS_SETTINGS.contains(name) || MAPPED_WITHOUT_DEFAULT.contains(name)) {
             return true;

@@ -36,6 +36,18 @@ public interface AccountConfig {
     /** Demo users and team, for the dev profile. */
     Demo demo();
 
+    /**
+     * Who may sign in with a ProGate password (PROGATE_LOCAL_LOGIN): {@code all}, or {@code admin-only}
+     * when people sign in through the identity provider and only a break-glass admin keeps a password.
+     */
+    @WithDefault("all")
+    LocalLogin localLogin();
+
+    /** Who may sign in with a password. */
+    enum LocalLogin {
+        ALL, ADMIN_ONLY
+    }
+
     interface Lockout {
         /** Failed sign-ins within the window that lock an account. */
         @WithDefault("5")

@@ -28,6 +28,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/")
 public class LoginResource {
 
+    /** Where sign-out of an account made by single sign-on goes on, to the provider's sign-out ({@code SsoResource}). */
+    static final String PROVIDER_SIGN_OUT = "/signed-out/provider";
+
     @Inject
     SecurityIdentity identity;
 
@@ -86,7 +89,9 @@ public class LoginResource {
             currentUser.find().ifPresent(user -> sessions.endAll(user.id));
             audit.record(AuditRecord.of("logout", "user", name));
         });
-        Response redirect = Flash.redirect("/login", "You are signed out.");
+        boolean viaProvider = currentUser.find().map(User::isSso).orElse(false);
+        Response redirect = viaProvider ? Response.seeOther(URI.create(PROVIDER_SIGN_OUT)).build()
+                : Flash.redirect("/login", "You are signed out.");
         return Response.fromResponse(redirect).cookie(sessions.cleared(isSecure(request))).build();
     }
 

@@ -97,6 +97,10 @@ public class LoginService {
             fail(user.username, user.id, method, sourceIp, "account locked", Map.of());
             return Attempt.refused();
         }
+        if (!user.admin && config.localLogin() == AccountConfig.LocalLogin.ADMIN_ONLY) {
+            fail(user.username, user.id, method, sourceIp, "password sign-in is for admins only", Map.of());
+            return Attempt.refused();
+        }
         if (BASIC.equals(method) && !basicSignIns.due(user.id + "@" + sourceIp, now)) {
             // an API call with Basic signs in every time: recorded once a minute per user and address
             return new Attempt(Result.SIGNED_IN, user, null);

@@ -31,7 +31,7 @@ import java.util.Set;
 @ApplicationScoped
 public class TokenService {
 
-    static final String PREFIX = "pgt_";
+    public static final String PREFIX = "pgt_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject

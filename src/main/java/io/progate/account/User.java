@@ -43,6 +43,10 @@ public class User extends BaseEntity {
     @Column(name = "password_changed_at")
     public Instant passwordChangedAt;
 
+    /** The identity provider's subject of an account made by single sign-on; null for a local account. */
+    @Column(name = "sso_subject")
+    public String ssoSubject;
+
     // The columns below change only through single SQL updates (see LoginService, Sessions), outside
     // the row's version: parallel sign-ins must neither lose a count nor fail each other, and an
     // admin's edit of the row must not write back a stale count.
@@ -65,6 +69,15 @@ public class User extends BaseEntity {
 
     public static Optional<User> byUsername(String username) {
         return username == null ? Optional.empty() : find("username", username.trim().toLowerCase()).firstResultOptional();
+    }
+
+    public static Optional<User> bySsoSubject(String subject) {
+        return subject == null ? Optional.empty() : find("ssoSubject", subject).firstResultOptional();
+    }
+
+    /** Whether the account was made by single sign-on (it has no password of its own). */
+    public boolean isSso() {
+        return ssoSubject != null;
     }
 
     public static List<User> allByUsername() {

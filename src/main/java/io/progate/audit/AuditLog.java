@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,9 @@ public class AuditLog {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<AuditRecorded> recorded;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(AuditRecord record) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
@@ -46,6 +50,8 @@ public class AuditLog {
         event.hash = AuditChain.hash(event);
         em.persist(event);
         em.flush();
+        recorded.fire(new AuditRecorded(event.action, event.targetType, event.targetId, event.teamId, event.actor,
+                event.outcome, AuditRedaction.strip(record.details)));
         return event;
     }
 

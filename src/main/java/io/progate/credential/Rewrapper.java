@@ -37,6 +37,9 @@ public class Rewrapper {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<OtherSealedSecrets> others;
+
     /** What a re-wrap did; {@code remaining} counts sealed rows still under another master key. */
     public record Report(String activeKeyId, int rewrapped, int failed, List<Long> failedIds, long remaining) {
     }
@@ -70,8 +73,12 @@ public class Rewrapper {
             failedIds.addAll(batch.failedIds);
             cursor = batch.lastId;
         } while (batch.seen == batchSize);
+        for (OtherSealedSecrets other : others) {
+            rewrapped += other.rewrapAll(active);
+        }
         long remaining = QuarkusTransaction.requiringNew().call(() ->
-                Credential.count("masterKeyId is not null and masterKeyId <> ?1", active));
+                Credential.count("masterKeyId is not null and masterKeyId <> ?1", active))
+                + others.stream().mapToLong(other -> other.remaining(active)).sum();
         Report report = new Report(active, rewrapped, failedIds.size(), List.copyOf(failedIds), remaining);
         QuarkusTransaction.requiringNew().run(() -> audit.record(
                 AuditRecord.of("credential.rewrap", "master-key", active).actor(actor)

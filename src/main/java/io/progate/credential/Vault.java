@@ -15,7 +15,8 @@ import java.util.Arrays;
 
 /**
  * Seals credentials with the configured master keys. {@link #open} is the only code that turns a sealed
- * row back into a key, and only {@link CredentialService#withSecret} calls it.
+ * row back into a key, and only {@link CredentialService#withSecret} calls it; {@link #openOther} opens
+ * the other sealed secrets (team webhooks' signing secrets), and only the webhook sender calls it.
  */
 @ApplicationScoped
 public class Vault {
@@ -78,6 +79,27 @@ public class Vault {
         }
         credential.seal(Sealer.rewrap(sealed, binding(credential), ring.keys()));
         return true;
+    }
+
+    /**
+     * Seals a secret that is not a PRO key (a team webhook's signing secret) under the active master key,
+     * bound to its purpose, its team and its row: a row copied elsewhere does not open.
+     */
+    public Sealed sealOther(String purpose, long teamId, long rowId, byte[] secret) {
+        return Sealer.seal(secret, Binding.other(purpose, teamId, rowId), ring.keys());
+    }
+
+    /** Opens what {@link #sealOther} sealed; the caller wipes the answer after use. */
+    public byte[] openOther(String purpose, long teamId, long rowId, Sealed sealed) {
+        return Sealer.open(sealed, Binding.other(purpose, teamId, rowId), ring.keys());
+    }
+
+    /** The same secret with its data key re-wrapped under the active master key; null when it already is. */
+    public Sealed rewrapOther(String purpose, long teamId, long rowId, Sealed sealed) {
+        if (activeKeyId().equals(sealed.masterKeyId())) {
+            return null;
+        }
+        return Sealer.rewrap(sealed, Binding.other(purpose, teamId, rowId), ring.keys());
     }
 
     public String activeKeyId() {

@@ -1,5 +1,6 @@
 package io.progate.execution;
 
+import io.progate.common.WorkerIds;
 import io.progate.request.RequestApproved;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -9,11 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +47,7 @@ public class ExecutionWorker {
 
     @PostConstruct
     void start() {
-        workerId = config.workerId().orElseGet(ExecutionWorker::defaultId);
+        workerId = config.workerId().orElseGet(() -> WorkerIds.fresh("worker"));
         AtomicInteger seq = new AtomicInteger();
         pool = Executors.newFixedThreadPool(config.threads(), task -> {
             Thread thread = new Thread(task, "progate-execution-" + seq.incrementAndGet());
@@ -121,15 +120,5 @@ public class ExecutionWorker {
 
     public String workerId() {
         return workerId;
-    }
-
-    private static String defaultId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "worker";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

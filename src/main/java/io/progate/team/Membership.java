@@ -30,6 +30,17 @@ public class Membership extends BaseEntity {
     @Column(nullable = false)
     public TeamRole role;
 
+    /** Where the membership came from: {@code LOCAL} (a person added it) or {@code SSO} (the identity provider's groups). */
+    @Column(nullable = false)
+    public String source = LOCAL;
+
+    public static final String LOCAL = "LOCAL";
+    public static final String SSO = "SSO";
+
+    public boolean isFromSso() {
+        return SSO.equals(source);
+    }
+
     public static Optional<Membership> of(Team team, User user) {
         return find("team = ?1 and user = ?2", team, user).firstResultOptional();
     }

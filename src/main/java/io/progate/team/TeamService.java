@@ -24,6 +24,13 @@ public class TeamService {
 
     static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,63}$");
 
+    /** PROGATE_OIDC_ISSUER and PROGATE_OIDC_MANAGE_MEMBERSHIPS (io.progate.sso.SsoConfig), read here by name. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "progate.oidc.issuer")
+    Optional<String> ssoIssuer;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "progate.oidc.manage-memberships", defaultValue = "false")
+    boolean ssoManagesMemberships;
+
     @Inject
     AuditLog audit;
 
@@ -131,6 +138,7 @@ public class TeamService {
     @Transactional
     public Membership setMember(String slug, String username, TeamRole role) {
         Team team = Team.bySlug(slug).orElseThrow(() -> new NotFoundException("no such team"));
+        refuseWhenProviderManagesMemberships();
         if (role == null) {
             throw new io.progate.common.InvalidInputException("role", "MEMBER or APPROVER");
         }
@@ -143,6 +151,7 @@ public class TeamService {
         });
         TeamRole before = membership.role;
         membership.role = role;
+        membership.source = Membership.LOCAL;
         if (membership.id == null) {
             membership.persist();
         }
@@ -162,11 +171,20 @@ public class TeamService {
     @Transactional
     public void removeMember(String slug, String username) {
         Team team = Team.bySlug(slug).orElseThrow(() -> new NotFoundException("no such team"));
+        refuseWhenProviderManagesMemberships();
         User user = User.byUsername(username).orElseThrow(() -> new NotFoundException("no such user"));
         Membership membership = Membership.of(team, user).orElseThrow(() -> new NotFoundException("not a member"));
         membership.delete();
         audit.record(AuditRecord.of("member.remove", "team", team.slug).team(team.id)
                 .details(Map.of("username", user.username, "role", membership.role.name())));
+    }
+
+    /** With PROGATE_OIDC_MANAGE_MEMBERSHIPS=true the identity provider's groups are the only source of memberships. */
+    private void refuseWhenProviderManagesMemberships() {
+        if (ssoManagesMemberships && ssoIssuer.filter(i -> !i.isBlank()).isPresent()) {
+            throw new ConflictException("memberships come from the identity provider's groups"
+                    + " (PROGATE_OIDC_MANAGE_MEMBERSHIPS=true); change them there");
+        }
     }
 
     /**

@@ -39,6 +39,16 @@ public final class Urls {
         return "/me/tokens";
     }
 
+    /** Each person's choice of notifications. */
+    static String notificationSettings() {
+        return "/me/notifications";
+    }
+
+    /** Sign-in through the single sign-on provider (io.progate.sso). */
+    static String sso() {
+        return "/sso";
+    }
+
     static String approvals() {
         return "/approvals";
     }
@@ -74,6 +84,10 @@ public final class Urls {
 
     static String rewrap() {
         return adminCredentials() + "/rewrap";
+    }
+
+    static String adminNotifications() {
+        return "/admin/notifications";
     }
 
     static String adminSandbox() {

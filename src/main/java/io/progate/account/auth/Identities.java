@@ -31,7 +31,7 @@ public final class Identities {
 
     /** The ways a request can be authenticated. */
     public enum Method {
-        SESSION, BASIC, TOKEN
+        SESSION, BASIC, TOKEN, PROVIDER_TOKEN
     }
 
     private Identities() {
@@ -43,6 +43,11 @@ public final class Identities {
 
     static SecurityIdentity forPassword(User user) {
         return builder(user, user.admin, Method.BASIC).build();
+    }
+
+    /** An access token of the single sign-on provider: the user's own rights, like a password sign-in. */
+    static SecurityIdentity forProviderToken(User user) {
+        return builder(user, user.admin, Method.PROVIDER_TOKEN).build();
     }
 
     static SecurityIdentity forToken(User user, ApiToken token) {

@@ -1,6 +1,7 @@
 package io.progate.account.auth;
 
 import io.progate.account.AccountConfig;
+import io.progate.account.TokenService;
 import io.progate.web.WebPaths;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
@@ -70,8 +71,11 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     private Uni<SecurityIdentity> fromAuthorization(String header, RoutingContext context, IdentityProviderManager identities) {
         if (startsWith(header, BEARER)) {
-            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                    new TokenAuthenticationRequest(header.substring(BEARER.length()).trim()), context));
+            String token = header.substring(BEARER.length()).trim();
+            // personal access tokens start with pgt_; anything else may be the SSO provider's access token
+            AuthenticationRequest request = token.startsWith(TokenService.PREFIX) ? new TokenAuthenticationRequest(token)
+                    : new ProviderTokenAuthenticationRequest(token);
+            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
         }
         if (startsWith(header, BASIC) && config.api().basicAuth()) {
             Optional<String[]> pair = basic(header.substring(BASIC.length()).trim());
@@ -111,10 +115,16 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         return Uni.createFrom().item(true);
     }
 
+    /** Before Quarkus's OIDC mechanism, which only ever handles {@code /sso} (the authorization-code flow). */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(TokenAuthenticationRequest.class, UsernamePasswordAuthenticationRequest.class,
-                SessionAuthenticationRequest.class);
+                SessionAuthenticationRequest.class, ProviderTokenAuthenticationRequest.class);
     }
 
     private static boolean isApi(RoutingContext context) {

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 public record Binding(long teamId, long credentialId, String proUrl, int version) {
 
     public static final int CURRENT = 2;
+    /** A secret that is not a PRO key (a team webhook's signing secret): {@code proUrl} then names its purpose. */
+    public static final int OTHER = -1;
 
     /** The binding a credential row is sealed under: its own seal version, its team's URL as it is now. */
     public static Binding of(Credential credential) {
@@ -26,7 +28,15 @@ public record Binding(long teamId, long credentialId, String proUrl, int version
                 io.progate.team.ProUrls.normalise(credential.team.proUrl), CURRENT);
     }
 
+    /** The binding of a secret other than a PRO key: its purpose, its team and its row. */
+    public static Binding other(String purpose, long teamId, long rowId) {
+        return new Binding(teamId, rowId, purpose, OTHER);
+    }
+
     public byte[] dataAad() {
+        if (version == OTHER) {
+            return ("progate/" + proUrl + "/v1;team=" + teamId + ";id=" + credentialId).getBytes(StandardCharsets.UTF_8);
+        }
         String aad = version == 1
                 ? "progate/credential/v1;team=" + teamId + ";credential=" + credentialId
                 : "progate/credential/v2;team=" + teamId + ";credential=" + credentialId + ";pro=" + proUrl;
@@ -34,6 +44,10 @@ public record Binding(long teamId, long credentialId, String proUrl, int version
     }
 
     public byte[] keyAad(String masterKeyId) {
+        if (version == OTHER) {
+            return ("progate/" + proUrl + "-data-key/v1;team=" + teamId + ";id=" + credentialId + ";master="
+                    + masterKeyId).getBytes(StandardCharsets.UTF_8);
+        }
         String aad = version == 1
                 ? "progate/data-key/v1;team=" + teamId + ";credential=" + credentialId + ";master=" + masterKeyId
                 : "progate/data-key/v2;team=" + teamId + ";credential=" + credentialId + ";pro=" + proUrl

@@ -3,10 +3,11 @@ package io.progate.execution;
 import io.progate.common.ConflictException;
 import io.progate.credential.Credential;
 import io.progate.credential.CredentialService;
-import io.progate.credential.Scope;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
+import io.progate.pro.ProTask;
 import io.progate.request.PackageMismatchException;
+import io.progate.request.ProChecks;
 import io.progate.request.RequestType;
 import io.progate.team.Team;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,12 +50,12 @@ public class ExecutionRunner {
             recorder.resumeDecided(c);
             return;
         }
-        if (c.type() == RequestType.PUBLISH && (c.pkg() == null || c.pkg().isPurged())) {
+        if ((c.type() == RequestType.PUBLISH || c.type() == RequestType.TASK) && (c.pkg() == null || c.pkg().isPurged())) {
             recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.purged(), null);
             return;
         }
         Optional<Credential> key = QuarkusTransaction.requiringNew()
-                .call(() -> credentials.usableFor(Team.findById(c.teamId()), Scope.PUBLISH_APP));
+                .call(() -> credentials.usableFor(Team.findById(c.teamId()), ProChecks.scopeFor(c.type())));
         if (key.isEmpty()) {
             recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.noKey(), null);
             return;
@@ -76,7 +77,7 @@ public class ExecutionRunner {
                 recorder.checkLease(c);
                 Reconciliation found = ops.reconcile(account, c);
                 if (found.kind() == Reconciliation.Kind.DONE) {
-                    recorder.reconciled(c, found.message());
+                    recorder.reconciled(c, found.message(), found.taskId());
                     return;
                 }
                 if (found.kind() == Reconciliation.Kind.DIFFERENT) {
@@ -108,8 +109,9 @@ public class ExecutionRunner {
     private void call(Claim c, String workerId, ProAccount account, BeforeAfter snapshot) {
         ExecutionAttempt attempt = recorder.begin(c, workerId, beforeAfter.toJson(snapshot));
         long start = System.nanoTime();
+        ProTask created;
         try {
-            ops.perform(account, c);
+            created = ops.perform(account, c);
         } catch (ProException e) {
             if (e.isTransient()) {
                 recorder.transientCall(c, attempt, e.status(), e.getMessage(), e.excerpt(), since(start));
@@ -125,7 +127,7 @@ public class ExecutionRunner {
             recorder.failed(c, attempt, null, mismatch.get().getMessage(), "", since(start));
             return;
         }
-        recorder.succeeded(c, attempt, since(start));
+        recorder.succeeded(c, attempt, since(start), created);
     }
 
     /** The package-mismatch refusal somewhere in the cause chain of a failed upload. */

@@ -19,6 +19,13 @@ public record ProCall(String method, String path, String body, String parts) {
                 return new ProCall("POST", BASE, r.payload, "multipart/form-data: " + parts);
             case UPDATE:
                 return new ProCall("PATCH", versionPath(r), r.payload, null);
+            case TASK:
+                TaskFields task = TaskCodec.fields(r);
+                String path = "/pro-api/v2/tasks/" + segment(r.appName) + (task.latest() ? "" : "/" + segment(r.appVersion))
+                        + "/" + segment(task.serviceName());
+                return new ProCall("POST", path, null, "application/json: the stored input"
+                        + (r.pkg == null ? "" : " " + r.pkg.fileName + " (" + r.pkg.sizeBytes + " bytes, SHA-256 "
+                                + r.pkg.sha256 + ")"));
             case POLICY:
                 return new ProCall("NONE", "", null, "no PRO call: approving applies the policy in ProGate");
             default:

@@ -39,9 +39,10 @@ public class ProChecks {
 
     public Checked check(Team team, Validated request) {
         List<FieldError> errors = new ArrayList<>();
-        if (!pro.hasKey(team, Scope.PUBLISH_APP)) {
+        Scope scope = scopeFor(request.type());
+        if (!pro.hasKey(team, scope)) {
             errors.add(new FieldError("credential", "the team has no usable PRO API key with scope "
-                    + Scope.PUBLISH_APP.proName() + "; an approver of the team adds one on its credentials page"));
+                    + scope.proName() + "; an approver of the team adds one on its credentials page"));
             return new Checked(request, errors);
         }
         Validated result = request;
@@ -66,6 +67,11 @@ public class ProChecks {
             result = result.withBody(complete);
         }
         return new Checked(result, errors);
+    }
+
+    /** The scope the request's PRO call needs: Tasks for a task, PublishApp for app changes. */
+    public static Scope scopeFor(RequestType type) {
+        return type == RequestType.TASK ? Scope.TASKS : Scope.PUBLISH_APP;
     }
 
     /**

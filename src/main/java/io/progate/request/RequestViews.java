@@ -62,6 +62,10 @@ public class RequestViews {
                         + m.oldProjectName() + " " + m.oldProjectVersion()
                         + (behavior == PublishFields.NEW_VERSION_HIDE_OLD ? ", hiding the old version"
                                 : ", keeping the old version visible");
+            case TASK:
+                TaskFields task = TaskCodec.fields(r);
+                return "Run the service " + task.serviceName() + " of " + r.appName
+                        + (task.latest() ? " (the version tagged latest)" : " version " + r.appVersion);
             case UPDATE:
                 UpdateFields c = read(r.payload, UpdateFields.class);
                 return "Update " + r.appName + " version " + r.appVersion + ": " + changed(c);

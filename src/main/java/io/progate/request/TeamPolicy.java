@@ -34,6 +34,14 @@ public class TeamPolicy extends BaseEntity {
     @Column(name = "delete_approvals", nullable = false)
     public int deleteApprovals = DEFAULT_APPROVALS;
 
+    /** Approvals a task request needs; 0 runs it on submission, audited as auto-approved. */
+    @Column(name = "task_approvals", nullable = false)
+    public int taskApprovals = DEFAULT_APPROVALS;
+
+    /** App/service pairs whose tasks run without approval, one {@code app/service} a line. */
+    @Column(name = "task_allow_list", nullable = false)
+    public String taskAllowList = "";
+
     /** How long a request may wait for a decision before it expires. */
     @Column(name = "max_wait_hours", nullable = false)
     public int maxWaitHours = DEFAULT_MAX_WAIT_HOURS;
@@ -52,7 +60,27 @@ public class TeamPolicy extends BaseEntity {
     }
 
     public int approvalsFor(RequestType type) {
-        return type == RequestType.DELETE ? deleteApprovals : requiredApprovals;
+        switch (type) {
+            case DELETE:
+                return deleteApprovals;
+            case TASK:
+                return taskApprovals;
+            default:
+                return requiredApprovals;
+        }
+    }
+
+    /** Approvals a request of this type for this app (and, for a task, service) needs. */
+    public int approvalsFor(RequestType type, String appName, String serviceName) {
+        if (type == RequestType.TASK && allowList().contains(TaskPair.of(appName, serviceName))) {
+            return 0;
+        }
+        return approvalsFor(type);
+    }
+
+    /** The allow-list as pairs, in their stored order. */
+    public java.util.List<String> allowList() {
+        return TaskPair.parse(taskAllowList);
     }
 
     public Duration maxWait() {

@@ -59,7 +59,8 @@ public class RequestTask extends BaseEntity {
     @Column(name = "checked_at")
     public Instant checkedAt;
 
-    @ManyToOne(fetch = FetchType.LAZY)
+    /** Loaded with the row: views of a task are built after its transaction ended. */
+    @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "response_id")
     public RequestPackage response;
 

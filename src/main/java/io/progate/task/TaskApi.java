@@ -21,20 +21,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Tasks for automation: the task a TASK request created (state, times, return code), its stored
- * response, interrupting and deleting it; and the team's recent tasks as PRO lists them. A CI job
+ * response, interrupting and deleting it (the team's tasks: {@link TeamTasksApi}). A CI job
  * files a TASK request, polls {@code GET /api/v1/requests/{id}/task} until {@code finished}, then
  * downloads {@code response.url}.
  */
-@Path("/api/v1")
+@Path("/api/v1/requests/{id}/task")
 @RolesAllowed("user")
 @Tag(name = "Tasks", description = "DEX tasks run through TASK requests")
 public class TaskApi {
 
     @Inject
     TaskService tasks;
-
-    @Inject
-    TeamTasks teamTasks;
 
     @Inject
     CurrentUser currentUser;
@@ -44,8 +41,7 @@ public class TaskApi {
     }
 
     @GET
-    @Path("requests/{id}/task")
-    @Operation(summary = "The task a TASK request created, as PRO last reported it")
+        @Operation(summary = "The task a TASK request created, as PRO last reported it")
     @APIResponse(responseCode = "404", description = "No such request, or it has created no task (yet)")
     public TaskView get(@PathParam("id") long id) {
         return tasks.of(id, currentUser.get()).map(t -> TaskView.of(t, responseUrl(id)))
@@ -53,7 +49,7 @@ public class TaskApi {
     }
 
     @GET
-    @Path("requests/{id}/task/response")
+    @Path("response")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "The completed task's response, byte for byte as PRO gave it (streamed)")
     @APIResponse(responseCode = "404", description = "No stored response")
@@ -62,7 +58,7 @@ public class TaskApi {
     }
 
     @POST
-    @Path("requests/{id}/task/interrupt")
+    @Path("interrupt")
     @Operation(summary = "Interrupts the task (author, approvers and admins; no new approval; audited)")
     @APIResponse(responseCode = "403", description = "Neither the author nor an approver of the team")
     @APIResponse(responseCode = "409", description = "No task, or it was deleted")
@@ -72,19 +68,10 @@ public class TaskApi {
     }
 
     @DELETE
-    @Path("requests/{id}/task")
-    @Operation(summary = "Deletes the task in PRO (queued or completed ones; author, approvers and admins; audited)")
+        @Operation(summary = "Deletes the task in PRO (queued or completed ones; author, approvers and admins; audited)")
     @APIResponse(responseCode = "502", description = "PRO refused (a running task cannot be deleted)")
     public TaskView delete(@PathParam("id") long id) {
         return TaskView.of(tasks.delete(id, currentUser.get()), responseUrl(id));
-    }
-
-    @GET
-    @Path("teams/{slug}/tasks")
-    @Operation(summary = "The team's recent tasks as PRO lists them, newest first, a page at a time")
-    public TeamTasks.Page list(@PathParam("slug") String slug, @QueryParam("app") String app,
-            @QueryParam("state") String state, @QueryParam("page") Integer page) {
-        return teamTasks.list(slug, currentUser.get(), app, state, page == null ? 0 : page);
     }
 
     static TaskInterrupt how(InterruptInput input) {

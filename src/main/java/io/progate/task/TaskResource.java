@@ -25,9 +25,9 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The task panel of a TASK request's page (an HTML fragment the page reloads while the task runs),
- * its response download, the interrupt and delete buttons, and the team's tasks page.
+ * its response download, the interrupt and delete buttons (the team's tasks page: {@link TeamTasksResource}).
  */
-@Path("/")
+@Path("/requests/{id}/task")
 @RolesAllowed("user")
 public class TaskResource {
 
@@ -50,11 +50,9 @@ public class TaskResource {
     static class Templates {
         static native TemplateInstance panel(ReleaseRequest request, TaskView task, boolean canControl);
 
-        static native TemplateInstance list(Team team, TeamTasks.Page page, String problem);
     }
 
     @GET
-    @Path("requests/{id}/task")
     public TemplateInstance panel(@PathParam("id") long id) {
         User user = currentUser.get();
         ReleaseRequest r = requests.require(id, user);
@@ -63,36 +61,22 @@ public class TaskResource {
     }
 
     @GET
-    @Path("requests/{id}/task/response")
+    @Path("response")
     public Response response(@PathParam("id") long id) {
         return download(tasks, tasks.response(id, currentUser.get()));
     }
 
     @POST
-    @Path("requests/{id}/task/interrupt")
+    @Path("interrupt")
     public Response interrupt(@PathParam("id") long id, @RestForm String how) {
         return act(id, () -> tasks.interrupt(id, currentUser.get(), TaskApi.how(new TaskApi.InterruptInput(how))),
                 "Interrupt sent to PRO.");
     }
 
     @POST
-    @Path("requests/{id}/task/delete")
+    @Path("delete")
     public Response delete(@PathParam("id") long id) {
         return act(id, () -> tasks.delete(id, currentUser.get()), "The task was deleted in PRO.");
-    }
-
-    @GET
-    @Path("teams/{slug}/tasks")
-    public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("app") String app,
-            @QueryParam("state") String state, @QueryParam("page") Integer page) {
-        User user = currentUser.get();
-        Team team = teams.require(slug, user);
-        try {
-            return Templates.list(team, teamTasks.list(slug, user, app, state, page == null ? 0 : page), null);
-        } catch (ProException | ConflictException e) {
-            return Templates.list(team, new TeamTasks.Page(java.util.List.of(), 0, 0, 1, app, state),
-                    "PRO's task list could not be read: " + e.getMessage());
-        }
     }
 
     /** Streams a stored response one chunk at a time, with its size and SHA-256 in the headers. */

@@ -46,6 +46,11 @@ public class TeamTasks {
             return page > 0;
         }
 
+        /** The states PRO documents, for the filter. */
+        public List<String> states() {
+            return List.of("queued", "assigned", "running", "solving", "completed", "failed");
+        }
+
         public boolean hasNext() {
             return (long) (page + 1) * pageSize < total;
         }

@@ -22,6 +22,14 @@ class PackageInspectorTest {
                 return new MemorySize(BigInteger.valueOf(1L << 30));
             }
 
+            public MemorySize maxTaskInputSize() {
+                return new MemorySize(BigInteger.valueOf(1L << 20));
+            }
+
+            public MemorySize maxTaskResponseSize() {
+                return new MemorySize(BigInteger.valueOf(1L << 20));
+            }
+
             public MemorySize maxIconSize() {
                 return new MemorySize(BigInteger.valueOf(1L << 20));
             }

@@ -74,6 +74,16 @@ public class KeyRotation {
         public Optional<ProKey> of(Credential c) {
             return keys.stream().filter(k -> c.id.equals(k.credentialId())).findFirst();
         }
+
+        /** The key's name in PRO: stored, or as matched in PRO's list; empty when unknown. */
+        public String nameOf(Credential c) {
+            return c.proName != null ? c.proName : of(c).map(ProKey::name).orElse("");
+        }
+
+        /** The expiry PRO reports for the key; empty when PRO's list could not be matched. */
+        public String expiryOf(Credential c) {
+            return of(c).map(ProKey::expirationDate).orElse(c.proExpiresOn == null ? "" : c.proExpiresOn.toString());
+        }
     }
 
     /**

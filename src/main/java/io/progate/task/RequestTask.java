@@ -72,6 +72,18 @@ public class RequestTask extends BaseEntity {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /**
+     * The row, locked first with {@code SELECT ... FOR UPDATE} and then read, so that two replicas
+     * bringing the same task up to date write one after the other, each on the other's result.
+     */
+    public static Optional<RequestTask> locked(long id) {
+        if (getEntityManager().createNativeQuery("select id from request_task where id = ?1 for update")
+                .setParameter(1, id).getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        return findByIdOptional(id);
+    }
+
     public static Optional<RequestTask> ofRequest(long requestId) {
         return find("requestId", requestId).firstResultOptional();
     }

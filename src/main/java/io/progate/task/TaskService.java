@@ -23,7 +23,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,8 +136,7 @@ public class TaskService {
             throw e;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            RequestTask row = RequestTask.<RequestTask>findByIdOptional(found.id, LockModeType.PESSIMISTIC_WRITE)
-                    .orElseThrow();
+            RequestTask row = RequestTask.locked(found.id).orElseThrow();
             Instant now = Instant.now();
             if (after != null) {
                 row.update(after, now);
@@ -204,8 +202,7 @@ public class TaskService {
         Path file = response == null ? null : spool(response);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                RequestTask row = RequestTask.<RequestTask>findByIdOptional(rowId, LockModeType.PESSIMISTIC_WRITE)
-                        .orElseThrow(() -> new NotFoundException("no such task"));
+                RequestTask row = RequestTask.locked(rowId).orElseThrow(() -> new NotFoundException("no such task"));
                 String before = row.state;
                 row.update(now, Instant.now());
                 if (file != null && row.response == null) {

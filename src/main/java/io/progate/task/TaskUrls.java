@@ -31,6 +31,10 @@ public final class TaskUrls {
         return "/teams/" + team.slug + "/tasks";
     }
 
+    public static String newTaskUrl(Team team) {
+        return tasksUrl(team) + "/new";
+    }
+
     /** The API address that streams a request's stored task response. */
     public static String apiResponseUrl(long requestId) {
         return "/api/v1/requests/" + requestId + "/task/response";

@@ -38,8 +38,8 @@ public class TaskWatcher {
         for (Long id : open) {
             try {
                 tasks.refresh(id);
-            } catch (ProException | io.progate.common.ConflictException e) {
-                Log.debugf("Task row %d not brought up to date: %s", id, e.getMessage());
+            } catch (ProException | io.progate.common.ConflictException | jakarta.persistence.PersistenceException e) {
+                Log.debugf("Task row %d not brought up to date this round: %s", id, e.getClass().getSimpleName());
             }
         }
         return open.size();

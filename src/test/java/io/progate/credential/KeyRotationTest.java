@@ -155,6 +155,27 @@ class KeyRotationTest {
         assertEquals(s.oldName(), answer.path("keys.find { it.credentialId != null }.name"));
     }
 
+    @Test
+    void theCredentialsPageShowsTheNameInProTheRotateButtonAndUnmanagedKeys() {
+        Setup s = setup();
+        QuarkusTransaction.requiringNew().run(() -> sandboxKeys.issue("stray-page-key", s.proUser(), List.of("Tasks"),
+                Instant.now().plus(Duration.ofDays(30)), SandboxKeys.newValue()));
+        io.progate.account.Sessions.Session approver = io.progate.account.Sessions.signIn(s.approver().username,
+                Fixtures.PASSWORD);
+        String page = approver.get("/teams/" + s.team().slug + "/credentials").then().statusCode(200).extract().asString();
+        assertTrue(page.contains(s.oldName()) && page.contains("rotate-" + s.credentialId())
+                && page.contains("unmanaged-keys") && page.contains("stray-page-key"), page);
+
+        Response rotated = approver.postForm("/teams/" + s.team().slug + "/credentials/" + s.credentialId() + "/rotate");
+        assertEquals(303, rotated.statusCode());
+        assertEquals(1, keysOf(s.proUser()).stream().filter(k -> k.name.startsWith("progate-")).count());
+        String after = approver.get("/teams/" + s.team().slug + "/credentials").then().statusCode(200).extract().asString();
+        assertTrue(after.contains("rotated ") && !after.contains(">" + s.oldName() + "<"), after);
+
+        approver.postForm("/teams/" + s.team().slug + "/credentials/rotation", "days", "").then().statusCode(303);
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Team.<Team>findById(s.team().id).keyRotationDays));
+    }
+
     private Setup setup() {
         User admin = fixtures.admin("rot-admin");
         User approver = fixtures.user("rot-approver");

@@ -17,8 +17,6 @@ import io.progate.sandbox.SandboxKey;
 import io.progate.sandbox.SandboxKeys;
 import io.progate.support.Fixtures;
 import io.progate.team.Team;
-import io.progate.team.TeamRole;
-import io.progate.team.TeamService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -41,10 +39,7 @@ class KeyRotationTest {
     static final List<String> SCOPES = List.of("PublishApp", "APIKey");
 
     @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TeamService teams;
+    io.progate.execution.ExecutionFixtures x;
 
     @Inject
     CredentialService credentials;
@@ -176,24 +171,16 @@ class KeyRotationTest {
         assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Team.<Team>findById(s.team().id).keyRotationDays));
     }
 
+    /** A team on the sandbox whose key, made by hand in PRO for a PRO user of its own, ProGate holds. */
     private Setup setup() {
-        User admin = fixtures.admin("rot-admin");
-        User approver = fixtures.user("rot-approver");
-        User member = fixtures.user("rot-member");
-        String slug = Fixtures.unique("rot");
-        Team team = QuarkusTransaction.requiringNew().call(() -> teams.create(
-                new TeamService.TeamInput(slug, "Rotation " + slug, sandbox.proUrl())));
-        fixtures.member(team, approver, TeamRole.APPROVER);
-        fixtures.member(team, member, TeamRole.MEMBER);
         String proUser = Fixtures.unique("pro-user");
         String oldName = Fixtures.unique("handmade");
         String value = SandboxKeys.newValue();
-        LocalDate expires = LocalDate.now(ZoneOffset.UTC).plusDays(60);
-        QuarkusTransaction.requiringNew().run(() -> sandboxKeys.issue(oldName, proUser, SCOPES,
-                expires.atStartOfDay(ZoneOffset.UTC).toInstant(), value));
-        Credential saved = credentials.add(slug, admin, new CredentialInput("main", value, SCOPES, expires.toString(),
-                false));
-        return new Setup(team, approver, member, proUser, oldName, value, saved.id);
+        Instant expires = LocalDate.now(ZoneOffset.UTC).plusDays(90).atStartOfDay(ZoneOffset.UTC).toInstant();
+        QuarkusTransaction.requiringNew().run(() -> sandboxKeys.issue(oldName, proUser, SCOPES, expires, value));
+        io.progate.execution.ExecutionFixtures.SandboxTeam t = x.teamWithKey(value, SCOPES.toArray(String[]::new));
+        long id = credentials.list(t.team().slug, t.admin()).get(0).id;
+        return new Setup(t.team(), t.approver(), t.author(), proUser, oldName, value, id);
     }
 
     private static List<SandboxKey> keysOf(String proUser) {

@@ -53,6 +53,9 @@ public class ExecutionFixtures {
     @Inject
     SandboxCallLog calls;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     /** A team whose PRO account is the sandbox, with its own people. */
     public record SandboxTeam(Team team, User author, User approver, User admin) {
     }
@@ -85,6 +88,25 @@ public class ExecutionFixtures {
         credentials.add(slug, admin, new CredentialInput("sandbox", key, List.of(scopes),
                 LocalDate.now(ZoneOffset.UTC).plusDays(90).toString(), true));
         return new SandboxTeam(team, author, approver, admin);
+    }
+
+    /** As a worker that died during its PRO call leaves a request: EXECUTING, a lapsed claim, an attempt without outcome. */
+    public void abandonWithUnknownAttempt(long requestId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update release_request set status = 'EXECUTING', updated_at = now() where id = ?1")
+                    .setParameter(1, requestId).executeUpdate();
+            ExecutionJob job = new ExecutionJob();
+            job.requestId = requestId;
+            job.workerId = "dead-worker";
+            job.availableAt = java.time.Instant.now().minusSeconds(1);
+            job.persist();
+            ExecutionAttempt attempt = new ExecutionAttempt();
+            attempt.requestId = requestId;
+            attempt.attemptNo = 1;
+            attempt.workerId = "dead-worker";
+            attempt.startedAt = java.time.Instant.now().minusSeconds(5);
+            attempt.persist();
+        });
     }
 
     /** Removes every key of the team, as its approvers might after a request was filed. */

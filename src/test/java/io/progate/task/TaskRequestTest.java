@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
 import io.progate.execution.AttemptOutcome;
-import io.progate.execution.ExecutionAttempt;
 import io.progate.execution.ExecutionFixtures;
-import io.progate.execution.ExecutionJob;
 import io.progate.execution.ExecutionWorker;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
@@ -27,12 +25,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -69,8 +65,6 @@ class TaskRequestTest {
     @Inject
     Fixtures fixtures;
 
-    @Inject
-    EntityManager em;
 
     @Test
     void anApprovedTaskCreatesOneTaskWhoseResponseDownloadsByteIdentical() throws Exception {
@@ -109,7 +103,7 @@ class TaskRequestTest {
         ExecutionFixtures.SandboxTeam t = x.team("PublishApp", "Tasks");
         String app = publishedApp();
         long id = fileTyped(t, app, "1.0", "solve", "{\"run\": 1}");
-        abandonWithUnknownAttempt(id);
+        x.abandonWithUnknownAttempt(id);
         // the dead worker's POST reached PRO and created the task; its answer was never recorded
         ProTask created = tasks.create(sandbox.demo(), app, "1.0", "solve", "{\"run\": 1}".getBytes(StandardCharsets.UTF_8));
         long before = x.lastCallId();
@@ -130,7 +124,7 @@ class TaskRequestTest {
         ExecutionFixtures.SandboxTeam t = x.team("PublishApp", "Tasks");
         String app = publishedApp();
         long id = fileTyped(t, app, "latest", "solve", "[]");
-        abandonWithUnknownAttempt(id);
+        x.abandonWithUnknownAttempt(id);
         long before = x.lastCallId();
 
         worker.runOne(id);
@@ -148,7 +142,7 @@ class TaskRequestTest {
         ExecutionFixtures.SandboxTeam t = x.team("PublishApp", "Tasks");
         String app = publishedApp();
         long id = fileTyped(t, app, "1.0", "solve", "{}");
-        abandonWithUnknownAttempt(id);
+        x.abandonWithUnknownAttempt(id);
         tasks.create(sandbox.demo(), app, "1.0", "solve", "{}".getBytes(StandardCharsets.UTF_8));
         tasks.create(sandbox.demo(), app, "1.0", "solve", "{}".getBytes(StandardCharsets.UTF_8));
         long before = x.lastCallId();
@@ -292,24 +286,5 @@ class TaskRequestTest {
             return Boolean.TRUE.equals(last[0].path("finished")) && last[0].path("response") != null;
         });
         return last[0];
-    }
-
-    /** As a worker that died during its PRO call leaves it: EXECUTING, a lapsed claim, an attempt without outcome. */
-    private void abandonWithUnknownAttempt(long requestId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update release_request set status = 'EXECUTING', updated_at = now() where id = ?1")
-                    .setParameter(1, requestId).executeUpdate();
-            ExecutionJob job = new ExecutionJob();
-            job.requestId = requestId;
-            job.workerId = "dead-worker";
-            job.availableAt = Instant.now().minusSeconds(1);
-            job.persist();
-            ExecutionAttempt attempt = new ExecutionAttempt();
-            attempt.requestId = requestId;
-            attempt.attemptNo = 1;
-            attempt.workerId = "dead-worker";
-            attempt.startedAt = Instant.now().minusSeconds(5);
-            attempt.persist();
-        });
     }
 }

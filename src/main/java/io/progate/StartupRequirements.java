@@ -1,8 +1,8 @@
 package io.progate;
 
 import io.progate.account.PasswordPolicy;
-import io.progate.credential.MasterKeyException;
-import io.progate.credential.MasterKeys;
+import io.progate.credential.seal.MasterKeyException;
+import io.progate.credential.seal.MasterKeys;
 import io.smallrye.config.SmallRyeConfig;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
--- Sealed keys bound to their team's PRO account (io.progate.credential.Binding).
+-- Sealed keys bound to their team's PRO account (io.progate.credential.seal.Binding).
 -- seal_version 1: associated data names team and credential only (rows sealed before this migration);
 -- seal_version 2: it also names the team's normalised PRO URL. Version 1 rows still open, and are
 -- re-sealed as version 2 at the next start (CredentialResealer), bound to the URL the team has then.

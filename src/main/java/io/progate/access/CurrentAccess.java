@@ -1,6 +1,6 @@
 package io.progate.access;
 
-import io.progate.pro.Authorization;
+import io.progate.pro.model.Authorization;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

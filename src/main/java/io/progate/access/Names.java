@@ -1,6 +1,6 @@
 package io.progate.access;
 
-import io.progate.pro.Authorization;
+import io.progate.pro.model.Authorization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

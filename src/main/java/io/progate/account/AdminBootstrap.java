@@ -4,11 +4,7 @@ import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -23,8 +19,6 @@ import java.util.Map;
 public class AdminBootstrap {
 
     public static final String ADMIN = "admin";
-    /** Observer order: before anything else that seeds data, since it looks for an empty database. */
-    public static final int ORDER = Interceptor.Priority.APPLICATION;
 
     @Inject
     AccountConfig config;
@@ -32,8 +26,9 @@ public class AdminBootstrap {
     @Inject
     AuditLog audit;
 
+    /** Called at start-up by {@link io.progate.StartupSeeding}, before anything else seeds data. */
     @Transactional
-    void onStart(@Observes @Priority(ORDER) StartupEvent event) {
+    public void run() {
         // A concurrent replica may be doing the same; the unique username makes one of them fail cleanly.
         if (User.count() > 0) {
             return;

@@ -1,5 +1,6 @@
 package io.progate.account;
 
+import io.progate.account.auth.Identities;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;

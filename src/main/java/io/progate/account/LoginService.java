@@ -140,7 +140,7 @@ public class LoginService {
                 .actor(name).sourceIp(sourceIp).failure().details(details)));
     }
 
-    static long seconds(Duration wait) {
+    public static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 

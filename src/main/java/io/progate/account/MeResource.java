@@ -1,5 +1,6 @@
 package io.progate.account;
 
+import io.progate.account.auth.Identities;
 import io.progate.common.InvalidInputException;
 import io.progate.web.Flash;
 import io.progate.web.FormErrors;
@@ -26,7 +27,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @RolesAllowed("user")
 public class MeResource {
 
-    static final String PASSWORD_PAGE = "/me/password";
+    public static final String PASSWORD_PAGE = "/me/password";
     /** Lifetimes offered on the token form, in days. */
     static final List<Integer> LIFETIMES = List.of(7, 30, 90, 180, 365);
 

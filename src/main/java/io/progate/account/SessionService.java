@@ -1,5 +1,6 @@
 package io.progate.account;
 
+import io.progate.account.auth.SessionCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
 package io.progate.account;
 
+import io.progate.account.auth.Identities;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.Hashes;

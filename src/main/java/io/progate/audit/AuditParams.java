@@ -76,7 +76,7 @@ public class AuditParams {
         return name.equalsIgnoreCase(String.valueOf(value(outcome)));
     }
 
-    static String value(String raw) {
+    public static String value(String raw) {
         return raw == null || raw.isBlank() ? null : raw.trim();
     }
 }

@@ -14,7 +14,7 @@
  * secret, apiKey, ...) are redacted anyway.</li>
  * </ul>
  *
- * <p>Reading: {@link io.progate.audit.AuditService#trailOf} and the {@code auditTrail} tag give a
+ * <p>Reading: {@link io.progate.trail.AuditService#trailOf} and the {@code auditTrail} tag give a
  * target's own page its story; {@code /audit} and {@code /api/v1/audit} search; {@code
  * /api/v1/audit/verify} and {@code /admin/audit/verify} check the hash chain.
  */

@@ -1,5 +1,7 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Binding;
+import io.progate.credential.seal.Sealed;
 import io.progate.team.Team;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -170,7 +172,7 @@ public class Credential extends PanacheEntityBase {
         return scopeSet().stream().map(Scope::proName).toList();
     }
 
-    void setScopes(Set<Scope> set) {
+    public void setScopes(Set<Scope> set) {
         scopes = EnumSet.copyOf(set).stream().map(Scope::proName).collect(Collectors.joining(","));
     }
 

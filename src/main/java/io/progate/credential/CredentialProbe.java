@@ -1,5 +1,6 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Secret;
 import java.util.Set;
 
 /** Tries a PRO API key with one harmless read per scope it claims (listing AIMMS versions, apps, ...). */

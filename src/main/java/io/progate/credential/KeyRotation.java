@@ -1,12 +1,13 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Secret;
 import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
-import io.progate.pro.NewApiKey;
+import io.progate.pro.model.NewApiKey;
 import io.progate.pro.ProAccount;
-import io.progate.pro.ProApiKey;
+import io.progate.pro.model.ProApiKey;
 import io.progate.pro.ProApiKeys;
 import io.progate.pro.ProException;
 import io.progate.team.Team;

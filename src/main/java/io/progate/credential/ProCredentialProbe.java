@@ -1,5 +1,6 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Secret;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProAimmsVersions;
 import io.progate.pro.ProApiKeys;
@@ -7,7 +8,7 @@ import io.progate.pro.ProApps;
 import io.progate.pro.ProDirectory;
 import io.progate.pro.ProException;
 import io.progate.pro.ProTasks;
-import io.progate.pro.TaskQuery;
+import io.progate.pro.model.TaskQuery;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

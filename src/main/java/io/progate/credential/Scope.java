@@ -1,7 +1,7 @@
 package io.progate.credential;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.progate.pro.ProScope;
+import io.progate.pro.model.ProScope;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

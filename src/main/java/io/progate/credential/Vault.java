@@ -1,5 +1,11 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Binding;
+import io.progate.credential.seal.MasterKeyring;
+import io.progate.credential.seal.SealBrokenException;
+import io.progate.credential.seal.Sealed;
+import io.progate.credential.seal.Sealer;
+import io.progate.credential.seal.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -21,7 +27,7 @@ public class Vault {
      * Seals {@code secret} into the credential, whose id and team must be set, bound to the team's
      * current PRO account URL.
      */
-    void seal(Credential credential, char[] secret) {
+    public void seal(Credential credential, char[] secret) {
         byte[] plain = utf8(secret);
         try {
             credential.seal(Sealer.seal(plain, Binding.current(credential), ring.keys()));

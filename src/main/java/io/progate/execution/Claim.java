@@ -1,6 +1,6 @@
 package io.progate.execution;
 
-import io.progate.request.RequestPackage;
+import io.progate.packages.RequestPackage;
 import io.progate.request.RequestType;
 import java.time.Instant;
 import java.util.EnumSet;

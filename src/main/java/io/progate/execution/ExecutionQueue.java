@@ -2,9 +2,9 @@ package io.progate.execution;
 
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
+import io.progate.packages.RequestPackage;
 import io.progate.request.ProCall;
 import io.progate.request.ReleaseRequest;
-import io.progate.request.RequestPackage;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;

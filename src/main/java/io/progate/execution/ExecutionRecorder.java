@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
-import io.progate.pro.ProTask;
+import io.progate.pro.model.ProTask;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;

@@ -2,15 +2,13 @@ package io.progate.execution;
 
 import io.progate.common.ConflictException;
 import io.progate.credential.Credential;
-import io.progate.credential.CredentialService;
+import io.progate.packages.PackageMismatchException;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
-import io.progate.pro.ProTask;
-import io.progate.request.PackageMismatchException;
+import io.progate.pro.model.ProTask;
 import io.progate.request.ProChecks;
 import io.progate.request.RequestType;
-import io.progate.team.Team;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.progate.teampro.TeamPro;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,7 +26,7 @@ import java.util.Optional;
 public class ExecutionRunner {
 
     @Inject
-    CredentialService credentials;
+    TeamPro teamPro;
 
     @Inject
     ProOperations ops;
@@ -54,15 +52,14 @@ public class ExecutionRunner {
             recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.purged(), null);
             return;
         }
-        Optional<Credential> key = QuarkusTransaction.requiringNew()
-                .call(() -> credentials.usableFor(Team.findById(c.teamId()), ProChecks.scopeFor(c.type())));
+        Optional<Credential> key = teamPro.keyFor(c.teamId(), ProChecks.scopeFor(c.type()));
         if (key.isEmpty()) {
             recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.noKey(), null);
             return;
         }
         try {
-            credentials.withSecret(key.get(), secret -> {
-                execute(c, workerId, new ProAccount(c.proUrl(), secret.reveal()));
+            teamPro.with(key.get(), c.proUrl(), account -> {
+                execute(c, workerId, account);
                 return null;
             });
         } catch (ConflictException e) {

@@ -2,22 +2,20 @@ package io.progate.execution;
 
 import io.progate.access.CurrentAccess;
 import io.progate.account.User;
-import io.progate.audit.AuditRecord;
+import io.progate.audit.AuditEvent;
 import io.progate.audit.AuditLog;
+import io.progate.audit.AuditRecord;
+import io.progate.audit.Outcome;
 import io.progate.common.ConflictException;
 import io.progate.credential.Credential;
-import io.progate.credential.CredentialService;
 import io.progate.credential.Scope;
-import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
 import io.progate.request.ReleaseRequest;
-import io.progate.audit.AuditEvent;
-import io.progate.audit.Outcome;
 import io.progate.request.RequestAction;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;
 import io.progate.request.RequestType;
-import io.progate.team.Team;
+import io.progate.teampro.TeamPro;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +30,7 @@ public class ExecutionService {
     RequestService requests;
 
     @Inject
-    CredentialService credentials;
+    TeamPro teamPro;
 
     @Inject
     BeforeAfterService beforeAfter;
@@ -72,16 +70,14 @@ public class ExecutionService {
         if (r.type == RequestType.PUBLISH || r.type == RequestType.POLICY) {
             return new LiveView(null, null);
         }
-        Optional<Credential> key = QuarkusTransaction.requiringNew()
-                .call(() -> credentials.usableFor(Team.findById(r.team.id), Scope.PUBLISH_APP));
+        Optional<Credential> key = teamPro.keyFor(r.team.id, Scope.PUBLISH_APP);
         if (key.isEmpty()) {
             return new LiveView(null, FailureWords.noKey());
         }
         CurrentAccess accessBefore = beforeAfter.accessBefore(r.team.id, r.appName, r.appVersion, r.id);
         try {
-            return credentials.withSecret(key.get(), secret -> new LiveView(beforeAfter.compute(
-                    new ProAccount(r.team.proUrl, secret.reveal()), r.team.id, r.type, r.appName, r.appVersion,
-                    r.payload, accessBefore), null));
+            return teamPro.with(key.get(), r.team.proUrl, account -> new LiveView(beforeAfter.compute(
+                    account, r.team.id, r.type, r.appName, r.appVersion, r.payload, accessBefore), null));
         } catch (ProException | ConflictException e) {
             return new LiveView(null, "PRO could not be asked: " + e.getMessage());
         }

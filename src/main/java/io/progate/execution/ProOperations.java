@@ -1,15 +1,15 @@
 package io.progate.execution;
 
 import io.progate.access.CurrentAccess;
-import io.progate.pro.AppUpdate;
+import io.progate.packages.PackageStore;
+import io.progate.packages.RequestPackage;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProAccount;
-import io.progate.pro.ProApp;
 import io.progate.pro.ProApps;
-import io.progate.pro.ProTask;
-import io.progate.pro.PublishMetadata;
-import io.progate.request.PackageStore;
-import io.progate.request.RequestPackage;
+import io.progate.pro.model.AppUpdate;
+import io.progate.pro.model.ProApp;
+import io.progate.pro.model.PublishMetadata;
+import io.progate.pro.model.ProTask;
 import io.progate.request.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

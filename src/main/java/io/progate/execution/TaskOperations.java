@@ -1,11 +1,11 @@
 package io.progate.execution;
 
 import io.progate.pro.ProAccount;
-import io.progate.pro.ProTask;
+import io.progate.pro.model.ProTask;
 import io.progate.pro.ProTasks;
-import io.progate.pro.TaskPage;
-import io.progate.pro.TaskQuery;
-import io.progate.request.PackageStore;
+import io.progate.pro.model.TaskPage;
+import io.progate.pro.model.TaskQuery;
+import io.progate.packages.PackageStore;
 import io.progate.request.TaskCodec;
 import io.progate.request.TaskFields;
 import io.progate.task.RequestTask;

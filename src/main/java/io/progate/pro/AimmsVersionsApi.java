@@ -3,6 +3,7 @@ package io.progate.pro;
 import static io.progate.pro.ProPaths.APIKEY_HEADER;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.progate.pro.model.AimmsVersion;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;

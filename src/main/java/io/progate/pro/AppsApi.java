@@ -2,6 +2,7 @@ package io.progate.pro;
 
 import static io.progate.pro.ProPaths.APIKEY_HEADER;
 
+import io.progate.pro.model.AppUpdate;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

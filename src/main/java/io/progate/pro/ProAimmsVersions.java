@@ -1,5 +1,6 @@
 package io.progate.pro;
 
+import io.progate.pro.model.AimmsVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

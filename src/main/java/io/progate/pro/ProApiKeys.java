@@ -2,6 +2,8 @@ package io.progate.pro;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.progate.pro.model.NewApiKey;
+import io.progate.pro.model.ProApiKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

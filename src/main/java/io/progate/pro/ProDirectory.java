@@ -1,6 +1,10 @@
 package io.progate.pro;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.progate.pro.model.ProEnvironment;
+import io.progate.pro.model.ProGroup;
+import io.progate.pro.model.ProUser;
+import io.progate.pro.model.UserQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package io.progate.pro;
 
+import io.progate.pro.model.ProTask;
+import io.progate.pro.model.TaskInterrupt;
+import io.progate.pro.model.TaskPage;
+import io.progate.pro.model.TaskQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

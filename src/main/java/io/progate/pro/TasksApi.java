@@ -4,6 +4,7 @@ import static io.progate.pro.ProPaths.APIKEY_HEADER;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.progate.pro.model.ProTask;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

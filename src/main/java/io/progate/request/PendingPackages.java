@@ -1,6 +1,9 @@
 package io.progate.request;
 
 import io.progate.common.InvalidInputException;
+import io.progate.packages.PackageStore;
+import io.progate.packages.RequestPackage;
+import io.progate.packages.Sizes;
 import io.progate.team.Team;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

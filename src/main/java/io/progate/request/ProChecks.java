@@ -2,9 +2,11 @@ package io.progate.request;
 
 import io.progate.common.FieldError;
 import io.progate.credential.Scope;
-import io.progate.pro.ProApp;
 import io.progate.pro.ProException;
+import io.progate.pro.model.ProApp;
 import io.progate.team.Team;
+import io.progate.teampro.ProCatalog;
+import io.progate.teampro.TeamPro;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

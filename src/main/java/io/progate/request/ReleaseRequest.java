@@ -3,6 +3,7 @@ package io.progate.request;
 import io.progate.account.User;
 import io.progate.common.BaseEntity;
 import io.progate.common.ConflictException;
+import io.progate.packages.RequestPackage;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.panache.common.Parameters;

@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Release requests: package limits, inspection bounds, expiry and retention. */
+/** Release requests: package limits, expiry and retention (inspection bounds: {@link io.progate.packages.PackageConfig}). */
 @ConfigMapping(prefix = "progate.requests")
 public interface RequestConfig {
 
@@ -24,18 +24,6 @@ public interface RequestConfig {
     /** Largest icon accepted. */
     @WithDefault("1M")
     MemorySize maxIconSize();
-
-    /** Inspection stops and refuses a zip whose entries expand to more than this many times its size. */
-    @WithDefault("100")
-    int maxExpansionRatio();
-
-    /** Inspection refuses a zip whose entries expand to more than this in total, whatever its size. */
-    @WithDefault("8G")
-    MemorySize maxExpandedSize();
-
-    /** Entries listed for approvers; the rest are counted only. */
-    @WithDefault("500")
-    int maxListedEntries();
 
     /** How long the content of a finished request's package is kept (its name, size and hash stay). */
     @WithDefault("P30D")

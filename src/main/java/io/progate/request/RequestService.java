@@ -1,5 +1,6 @@
 package io.progate.request;
 
+import io.progate.team.TaskPair;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.account.User;
@@ -8,7 +9,13 @@ import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
 import io.progate.common.InvalidInputException;
 import io.progate.common.Validator;
+import io.progate.packages.Inspection;
+import io.progate.packages.PackageStore;
+import io.progate.packages.RequestPackage;
+import io.progate.packages.Upload;
+import io.progate.team.PolicyChange;
 import io.progate.team.Team;
+import io.progate.team.TeamPolicy;
 import io.progate.team.TeamService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
@@ -58,7 +65,7 @@ public class RequestService {
     PendingPackages pendingPackages;
 
     @Inject
-    PolicyService policies;
+    Event<PolicyApproved> policyApprovedEvent;
 
     /**
      * Actions on one request queue here, one thread per replica at a time, holding no database
@@ -110,7 +117,8 @@ public class RequestService {
             r.icon = store.store(valid.icon().path(), valid.icon().fileName(), Inspection.none());
         }
         String service = valid.body() instanceof TaskFields ? ((TaskFields) valid.body()).serviceName() : null;
-        r.requiredApprovals = policy.approvalsFor(r.type, r.appName, service);
+        r.requiredApprovals = r.type == RequestType.TASK ? policy.taskApprovalsFor(r.appName, service)
+                : policy.approvalsFor(r.type == RequestType.DELETE);
         r.adminsMayApprove = policy.adminsMayApprove;
         r.expiresAt = now.plus(policy.maxWait());
         r.updatedAt = now;
@@ -358,11 +366,12 @@ public class RequestService {
 
     /**
      * The request has just become APPROVED: a PRO change wakes the execution worker after commit; a
-     * POLICY change is carried out at once, in this transaction, since it needs no PRO call.
+     * POLICY change is carried out at once, in this transaction, since it needs no PRO call (by the
+     * synchronous observer of {@link PolicyApproved}, in the {@code policy} package).
      */
     private void approved(ReleaseRequest r, Instant now) {
         if (r.type == RequestType.POLICY) {
-            policies.execute(r, now);
+            policyApprovedEvent.fire(new PolicyApproved(r, now));
         } else {
             approvedEvent.fire(new RequestApproved(r.id, r.team.id));
         }
@@ -475,7 +484,7 @@ public class RequestService {
         return details;
     }
 
-    String toJson(Object body) {
+    public String toJson(Object body) {
         if (body == null) {
             return "{}";
         }

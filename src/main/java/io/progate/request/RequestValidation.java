@@ -1,6 +1,11 @@
 package io.progate.request;
 
 import io.progate.common.Validator;
+import io.progate.packages.Inspection;
+import io.progate.packages.PackageInspector;
+import io.progate.packages.PackageRefusedException;
+import io.progate.packages.Sizes;
+import io.progate.packages.Upload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -29,8 +34,8 @@ public class RequestValidation {
     static final Pattern ICON_NAME = Pattern.compile("(?i)^.+\\.(png|jpe?g|gif|svg)$");
     /** The reserved attribute iconUrl (documented): /icons/ and the label of an icon already in PRO storage. */
     static final Pattern ICON_URL = Pattern.compile("^/icons/[A-Za-z0-9][A-Za-z0-9 _.()+-]{0,99}$");
-    static final String IS_WEB_UI = "isWebUI";
-    static final String ICON_URL_KEY = "iconUrl";
+    public static final String IS_WEB_UI = "isWebUI";
+    public static final String ICON_URL_KEY = "iconUrl";
     static final int MAX_REASON = 2000;
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_ATTRIBUTES = 50;

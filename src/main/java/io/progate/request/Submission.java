@@ -1,5 +1,7 @@
 package io.progate.request;
 
+import io.progate.packages.Upload;
+
 /**
  * A request as filed through a page or the API, not yet validated. For PUBLISH: metadata, file and
  * optional icon ({@code devBuilds}: AIMMS development builds may be chosen); for UPDATE: app name,

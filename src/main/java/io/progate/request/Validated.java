@@ -1,5 +1,8 @@
 package io.progate.request;
 
+import io.progate.packages.Inspection;
+import io.progate.packages.Upload;
+
 /**
  * A submission that passed validation, normalised: trimmed text, defaults filled in, the package
  * inspected. {@code body} is the exact JSON body PRO will get ({@link PublishFields},

@@ -1,5 +1,8 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxAimmsVersion;
+import io.progate.sandbox.store.SandboxCall;
+import io.progate.sandbox.store.SandboxMode;
 import io.progate.team.Team;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,6 +1,8 @@
 package io.progate.sandbox;
 
 import io.progate.common.Hashes;
+import io.progate.sandbox.store.SandboxKey;
+import io.progate.sandbox.store.SandboxScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

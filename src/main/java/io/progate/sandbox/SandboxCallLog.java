@@ -1,5 +1,6 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

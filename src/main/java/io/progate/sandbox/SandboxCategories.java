@@ -1,5 +1,7 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxApp;
+import io.progate.sandbox.store.SandboxCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxEntity;
+import io.progate.sandbox.store.SandboxKey;
+import io.progate.sandbox.store.SandboxMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,7 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxScope;
+
 /**
  * A refusal by the sandbox, answered as {@code {"message": ...}} with the status docs/pro-api.md
  * decided: 401 key, 403 scope, 404 unknown, 400 invalid, 409 conflict, 405 illegal state.

@@ -1,5 +1,6 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxFault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxMode;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;

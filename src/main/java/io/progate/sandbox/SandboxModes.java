@@ -1,5 +1,7 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxMode;
+import io.progate.sandbox.store.SandboxModeRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxMode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

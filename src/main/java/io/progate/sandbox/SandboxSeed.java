@@ -1,6 +1,11 @@
 package io.progate.sandbox;
 
 import io.progate.common.Hashes;
+import io.progate.sandbox.store.SandboxAimmsVersion;
+import io.progate.sandbox.store.SandboxCategory;
+import io.progate.sandbox.store.SandboxEntity;
+import io.progate.sandbox.store.SandboxKey;
+import io.progate.sandbox.store.SandboxScope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;

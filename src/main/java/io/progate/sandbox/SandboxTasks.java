@@ -1,5 +1,8 @@
 package io.progate.sandbox;
 
+import io.progate.sandbox.store.SandboxApp;
+import io.progate.sandbox.store.SandboxKey;
+import io.progate.sandbox.store.SandboxTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -2,6 +2,8 @@ package io.progate.sandbox;
 
 import static io.progate.sandbox.SandboxPaths.APIKEY;
 
+import io.progate.sandbox.store.SandboxKey;
+import io.progate.sandbox.store.SandboxScope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -1,8 +1,8 @@
 package io.progate.task;
 
 import io.progate.common.BaseEntity;
-import io.progate.pro.ProTask;
-import io.progate.request.RequestPackage;
+import io.progate.pro.model.ProTask;
+import io.progate.packages.RequestPackage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

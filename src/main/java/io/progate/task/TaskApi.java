@@ -2,7 +2,7 @@ package io.progate.task;
 
 import io.progate.account.CurrentUser;
 import io.progate.common.InvalidInputException;
-import io.progate.pro.TaskInterrupt;
+import io.progate.pro.model.TaskInterrupt;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

@@ -9,10 +9,10 @@ import io.progate.credential.CredentialService;
 import io.progate.credential.Scope;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
-import io.progate.pro.ProTask;
+import io.progate.pro.model.ProTask;
 import io.progate.pro.ProTasks;
-import io.progate.pro.TaskInterrupt;
-import io.progate.request.PackageStore;
+import io.progate.pro.model.TaskInterrupt;
+import io.progate.packages.PackageStore;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestConfig;
 import io.progate.request.RequestService;
@@ -206,7 +206,7 @@ public class TaskService {
                 String before = row.state;
                 row.update(now, Instant.now());
                 if (file != null && row.response == null) {
-                    row.response = store.store(file, "task-" + row.taskId + "-response", io.progate.request.Inspection.none());
+                    row.response = store.store(file, "task-" + row.taskId + "-response", io.progate.packages.Inspection.none());
                 }
                 if (problem != null) {
                     row.responseProblem = problem;

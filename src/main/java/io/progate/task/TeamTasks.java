@@ -1,10 +1,10 @@
 package io.progate.task;
 
 import io.progate.account.User;
-import io.progate.pro.ProTask;
+import io.progate.pro.model.ProTask;
 import io.progate.pro.ProTasks;
-import io.progate.pro.TaskPage;
-import io.progate.pro.TaskQuery;
+import io.progate.pro.model.TaskPage;
+import io.progate.pro.model.TaskQuery;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -8,7 +8,7 @@ import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.request.Submission;
 import io.progate.request.TaskFields;
-import io.progate.request.Upload;
+import io.progate.packages.Upload;
 import io.progate.web.Flash;
 import io.progate.web.FormErrors;
 import jakarta.ws.rs.Consumes;

@@ -88,8 +88,7 @@ public class ErrorMappers {
     }
 
     public static boolean isApi(HttpServerRequest request) {
-        String path = request.path();
-        return path.equals("/api") || path.startsWith("/api/") || path.startsWith("/sandbox/");
+        return WebPaths.answersJson(request.path());
     }
 
     private static Response json(int status, ApiError body) {

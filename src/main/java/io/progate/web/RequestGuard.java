@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * <li><b>Cross-site refusal.</b> An unsafe request (anything but GET, HEAD, OPTIONS) that a browser says
  * comes from another site ({@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}), or whose
  * {@code Origin} is not the portal's own, answers 403. This covers every form, the sign-in form included,
- * and every script; the CSRF token ({@code io.progate.account.CsrfFilter}) is checked on top.</li>
+ * and every script; the CSRF token ({@code io.progate.account.auth.CsrfFilter}) is checked on top.</li>
  * <li><b>Body size where it belongs.</b> Only the publish and task-filing routes take large bodies (up to
  * {@code quarkus.http.limits.max-body-size}); every other route refuses a body announced larger than
  * {@code progate.web.max-body-size} with 413, and a body of unannounced length with 411.</li>

@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.account.auth.SessionCodec;
 import io.progate.audit.AuditEvent;
 import io.progate.common.ConflictException;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Sessions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.audit.AuditEvent;
-import io.progate.support.Fixtures;
-import io.progate.support.HardenedProfile;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.HardenedProfile;
+import io.progate.fixtures.Sessions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -6,7 +6,8 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Sessions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -99,8 +100,6 @@ class LoginFormTest {
     }
 
     static Response signIn(String username, String password) {
-        return given().redirects().follow(false)
-                .formParam("username", username).formParam("password", password)
-                .when().post("/login");
+        return Sessions.postLogin(username, password);
     }
 }

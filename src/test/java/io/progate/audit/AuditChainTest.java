@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
 import io.progate.audit.ChainReport.Problem;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;

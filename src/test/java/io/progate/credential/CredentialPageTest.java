@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Keys;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -86,7 +87,7 @@ class CredentialPageTest {
     @Test
     void aFormPostWithoutCsrfTokenIsRefused() {
         // a browser session is what CSRF abuses (a call with its own Authorization header and no cookie needs no token)
-        io.progate.account.Sessions.signIn(approver.username, Fixtures.PASSWORD).request()
+        io.progate.fixtures.Sessions.signIn(approver.username, Fixtures.PASSWORD).request()
                 .formParam("label", "x").formParam("key", "pro-key-without-csrf-1").formParam("scopes", "Tasks")
                 .formParam("expiresAt", Keys.inDays(4))
                 .when().post(page).then().statusCode(400);

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
-import io.progate.pro.ProScope;
-import io.progate.pro.SandboxAccounts;
-import io.progate.support.Fixtures;
+import io.progate.credential.seal.Secret;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Keys;
+import io.progate.fixtures.SandboxAccounts;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.progate.team.TeamService;

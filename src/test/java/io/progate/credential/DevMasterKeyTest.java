@@ -3,6 +3,8 @@ package io.progate.credential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.credential.seal.MasterKeyring;
+import io.progate.credential.seal.MasterKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

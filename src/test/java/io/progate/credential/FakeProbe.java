@@ -1,5 +1,6 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Secret;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

@@ -12,10 +12,10 @@ import io.progate.audit.AuditEvent;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProApiKeys;
 import io.progate.pro.ProException;
-import io.progate.pro.SandboxAccounts;
-import io.progate.sandbox.SandboxKey;
+import io.progate.fixtures.SandboxAccounts;
+import io.progate.sandbox.store.SandboxKey;
 import io.progate.sandbox.SandboxKeys;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
 import io.progate.team.Team;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +39,7 @@ class KeyRotationTest {
     static final List<String> SCOPES = List.of("PublishApp", "APIKey");
 
     @Inject
-    io.progate.execution.ExecutionFixtures x;
+    io.progate.fixtures.ExecutionFixtures x;
 
     @Inject
     CredentialService credentials;
@@ -155,7 +155,7 @@ class KeyRotationTest {
         Setup s = setup();
         QuarkusTransaction.requiringNew().run(() -> sandboxKeys.issue("stray-page-key", s.proUser(), List.of("Tasks"),
                 Instant.now().plus(Duration.ofDays(30)), SandboxKeys.newValue()));
-        io.progate.account.Sessions.Session approver = io.progate.account.Sessions.signIn(s.approver().username,
+        io.progate.fixtures.Sessions.Session approver = io.progate.fixtures.Sessions.signIn(s.approver().username,
                 Fixtures.PASSWORD);
         String page = approver.get("/teams/" + s.team().slug + "/credentials").then().statusCode(200).extract().asString();
         assertTrue(page.contains(s.oldName()) && page.contains("rotate-" + s.credentialId())
@@ -178,7 +178,7 @@ class KeyRotationTest {
         String value = SandboxKeys.newValue();
         Instant expires = LocalDate.now(ZoneOffset.UTC).plusDays(90).atStartOfDay(ZoneOffset.UTC).toInstant();
         QuarkusTransaction.requiringNew().run(() -> sandboxKeys.issue(oldName, proUser, SCOPES, expires, value));
-        io.progate.execution.ExecutionFixtures.SandboxTeam t = x.teamWithKey(value, SCOPES.toArray(String[]::new));
+        io.progate.fixtures.ExecutionFixtures.SandboxTeam t = x.teamWithKey(value, SCOPES.toArray(String[]::new));
         long id = credentials.list(t.team().slug, t.admin()).get(0).id;
         return new Setup(t.team(), t.approver(), t.author(), proUser, oldName, value, id);
     }

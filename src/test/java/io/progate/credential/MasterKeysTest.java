@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.credential.seal.MasterKeyException;
+import io.progate.credential.seal.MasterKeys;
 import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
-import io.progate.pro.ProScope;
-import io.progate.pro.SandboxAccounts;
-import io.progate.support.Fixtures;
-import io.progate.team.DemoData;
+import io.progate.demo.DemoCredential;
+import io.progate.demo.DemoData;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Keys;
+import io.progate.fixtures.SandboxAccounts;
+import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.progate.team.TeamService;

@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.credential.seal.Binding;
+import io.progate.credential.seal.MasterKeyException;
+import io.progate.credential.seal.MasterKeys;
+import io.progate.credential.seal.SealBrokenException;
+import io.progate.credential.seal.Sealed;
+import io.progate.credential.seal.Sealer;
+import io.progate.credential.seal.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;

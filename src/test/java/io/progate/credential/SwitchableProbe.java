@@ -1,5 +1,6 @@
 package io.progate.credential;
 
+import io.progate.credential.seal.Secret;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

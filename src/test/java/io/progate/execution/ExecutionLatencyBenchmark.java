@@ -1,10 +1,11 @@
 package io.progate.execution;
 
 import io.progate.audit.AuditEvent;
+import io.progate.fixtures.ExecutionFixtures;
+import io.progate.fixtures.Fixtures;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;
-import io.progate.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

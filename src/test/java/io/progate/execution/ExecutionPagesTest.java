@@ -8,14 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
+import io.progate.fixtures.ExecutionFixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
-import io.progate.pro.PublishMetadata;
-import io.progate.pro.SandboxAccounts;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
 import io.progate.request.UpdateFields;
-import io.progate.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -106,7 +107,7 @@ class ExecutionPagesTest {
 
         as(t.approver()).contentType("application/json").post("/api/v1/executions/" + r.id + "/close").then().statusCode(409);
         // a browser session without the token is refused (Basic with no cookie needs none)
-        io.progate.account.Sessions.signIn(t.approver().username, Fixtures.PASSWORD).request()
+        io.progate.fixtures.Sessions.signIn(t.approver().username, Fixtures.PASSWORD).request()
                 .contentType("application/x-www-form-urlencoded").formParams(Map.of("x", "y"))
                 .post("/executions/" + r.id + "/close").then().statusCode(400);
     }

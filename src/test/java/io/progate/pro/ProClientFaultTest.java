@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.progate.sandbox.SandboxCall;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
+import io.progate.pro.model.ProScope;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.sandbox.SandboxCallLog;
-import io.progate.sandbox.SandboxFaults;
 import io.progate.sandbox.SandboxFaults.Fault;
-import io.progate.support.Fixtures;
+import io.progate.sandbox.SandboxFaults;
+import io.progate.sandbox.store.SandboxCall;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.progate.pro.model.AppCategory;
+import io.progate.pro.model.ProApiKey;
+import io.progate.pro.model.ProTask;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,10 @@ package io.progate.pro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.progate.common.Hashes;
-import io.progate.sandbox.SandboxApp;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
+import io.progate.pro.model.PublishMetadata;
+import io.progate.sandbox.store.SandboxApp;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

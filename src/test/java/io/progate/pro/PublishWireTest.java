@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.fixtures.SandboxAccounts;
+import io.progate.pro.model.AimmsVersion;
+import io.progate.pro.model.ProApp;
+import io.progate.pro.model.PublishMetadata;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
-import io.progate.execution.ExecutionFixtures;
-import io.progate.pro.SandboxAccounts;
+import io.progate.fixtures.ExecutionFixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.sandbox.SandboxFaults;
-import io.progate.sandbox.SandboxMode;
 import io.progate.sandbox.SandboxModes;
-import io.progate.support.Fixtures;
+import io.progate.sandbox.store.SandboxMode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.progate.request;
 
-import static io.progate.request.Requests.publish;
-import static io.progate.request.Requests.publishJson;
+import static io.progate.fixtures.Requests.publish;
+import static io.progate.fixtures.Requests.publishJson;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,8 +9,11 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.progate.account.User;
-import io.progate.pro.SandboxAccounts;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Requests;
+import io.progate.fixtures.SandboxAccounts;
+import io.progate.fixtures.SandboxTeams;
+import io.progate.fixtures.Zips;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;

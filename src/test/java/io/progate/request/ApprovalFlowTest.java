@@ -1,8 +1,8 @@
 package io.progate.request;
 
-import static io.progate.request.Requests.act;
-import static io.progate.request.Requests.as;
-import static io.progate.request.Requests.status;
+import static io.progate.fixtures.Requests.act;
+import static io.progate.fixtures.Requests.as;
+import static io.progate.fixtures.Requests.status;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Requests;
+import io.progate.fixtures.SandboxTeams;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;

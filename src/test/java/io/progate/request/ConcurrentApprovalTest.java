@@ -1,12 +1,14 @@
 package io.progate.request;
 
-import static io.progate.request.Requests.act;
-import static io.progate.request.Requests.as;
+import static io.progate.fixtures.Requests.act;
+import static io.progate.fixtures.Requests.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.progate.account.User;
 import io.progate.common.ConflictException;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Requests;
+import io.progate.fixtures.SandboxTeams;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.test.junit.QuarkusTest;

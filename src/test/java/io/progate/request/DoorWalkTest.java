@@ -3,15 +3,16 @@ package io.progate.request;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.progate.account.Sessions;
 import io.progate.account.TokenService;
 import io.progate.account.User;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Sessions;
+import io.progate.packages.RequestPackage;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -245,7 +246,7 @@ class DoorWalkTest {
             java.util.Set<io.progate.account.TokenScope> scopes = user.admin
                     ? java.util.EnumSet.allOf(io.progate.account.TokenScope.class)
                     : java.util.EnumSet.complementOf(java.util.EnumSet.of(io.progate.account.TokenScope.ADMIN));
-            w.tokens.put(role, tokens.create(user, io.progate.account.Identities.Method.SESSION,
+            w.tokens.put(role, tokens.create(user, io.progate.account.auth.Identities.Method.SESSION,
                     new io.progate.account.TokenService.Request("doors", scopes, Instant.now().plus(1, ChronoUnit.DAYS)))
                     .value());
             Sessions.Session session = Sessions.signIn(user.username, Fixtures.PASSWORD);

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Browser;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxTeams;
+import io.progate.fixtures.Zips;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.test.common.http.TestHTTPResource;

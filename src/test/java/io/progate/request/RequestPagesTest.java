@@ -5,9 +5,12 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.progate.account.Sessions;
 import io.progate.account.User;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Requests;
+import io.progate.fixtures.SandboxTeams;
+import io.progate.fixtures.Sessions;
+import io.progate.fixtures.Zips;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.test.junit.QuarkusTest;

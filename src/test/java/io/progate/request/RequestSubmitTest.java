@@ -1,9 +1,9 @@
 package io.progate.request;
 
-import static io.progate.request.Requests.as;
-import static io.progate.request.Requests.json;
-import static io.progate.request.Requests.publish;
-import static io.progate.request.Requests.publishJson;
+import static io.progate.fixtures.Requests.as;
+import static io.progate.fixtures.Requests.json;
+import static io.progate.fixtures.Requests.publish;
+import static io.progate.fixtures.Requests.publishJson;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,7 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.progate.account.User;
 import io.progate.common.Hashes;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Requests;
+import io.progate.fixtures.SandboxTeams;
+import io.progate.fixtures.Zips;
+import io.progate.packages.PackageStore;
+import io.progate.packages.RequestPackage;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -6,11 +6,12 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.progate.account.User;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
-import io.progate.pro.PublishMetadata;
-import io.progate.pro.SandboxAccounts;
-import io.progate.support.Fixtures;
+import io.progate.pro.model.PublishMetadata;
+import io.progate.sandbox.store.SandboxMode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.progate.sandbox;
 import static io.restassured.RestAssured.given;
 
 import io.progate.account.User;
-import io.progate.pro.SandboxAccounts;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.SandboxAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

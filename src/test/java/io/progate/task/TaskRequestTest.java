@@ -9,17 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
 import io.progate.execution.AttemptOutcome;
-import io.progate.execution.ExecutionFixtures;
+import io.progate.fixtures.ExecutionFixtures;
 import io.progate.execution.ExecutionWorker;
 import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
-import io.progate.pro.ProTask;
+import io.progate.pro.model.ProTask;
 import io.progate.pro.ProTasks;
-import io.progate.pro.PublishMetadata;
-import io.progate.pro.SandboxAccounts;
+import io.progate.pro.model.PublishMetadata;
+import io.progate.fixtures.SandboxAccounts;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestStatus;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,7 +116,7 @@ class TaskRequestTest {
         assertEquals(0, x.callsSince(before, "POST", TASKS).size(), "no second task");
         assertEquals(List.of(AttemptOutcome.RECONCILED), x.attempts(id).stream().map(a -> a.outcome).toList());
         assertEquals(created.id(), task(t.author(), id).path("taskId"));
-        assertEquals(1L, (long) tasks.list(sandbox.demo(), io.progate.pro.TaskQuery.of(app, "1.0")).total());
+        assertEquals(1L, (long) tasks.list(sandbox.demo(), io.progate.pro.model.TaskQuery.of(app, "1.0")).total());
     }
 
     @Test
@@ -134,7 +134,7 @@ class TaskRequestTest {
         assertEquals(List.of(AttemptOutcome.LOST, AttemptOutcome.SUCCEEDED),
                 x.attempts(id).stream().map(a -> a.outcome).toList());
         assertEquals(1, x.callsSince(before, "POST", TASKS).size());
-        assertEquals(1L, (long) tasks.list(sandbox.demo(), io.progate.pro.TaskQuery.of(app, null)).total());
+        assertEquals(1L, (long) tasks.list(sandbox.demo(), io.progate.pro.model.TaskQuery.of(app, null)).total());
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.progate.account.User;
-import io.progate.support.Fixtures;
-import io.progate.support.HardenedProfile;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.HardenedProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,7 +24,7 @@ class ProUrlPolicyTest {
 
     /** HTTP Basic is off in this profile: the API is called with a session and its CSRF token. */
     static io.restassured.specification.RequestSpecification as(User user) {
-        io.progate.account.Sessions.Session session = io.progate.account.Sessions.signIn(user.username, Fixtures.PASSWORD);
+        io.progate.fixtures.Sessions.Session session = io.progate.fixtures.Sessions.signIn(user.username, Fixtures.PASSWORD);
         return session.request().header("X-CSRF-TOKEN", session.csrfToken());
     }
 

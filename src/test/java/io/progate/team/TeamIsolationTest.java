@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import io.progate.account.Sessions;
 import io.progate.account.User;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Sessions;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
-import io.progate.request.Requests;
-import io.progate.request.SandboxTeams;
-import io.progate.request.Zips;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Requests;
+import io.progate.fixtures.SandboxTeams;
+import io.progate.fixtures.Zips;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.progate.account.Sessions;
 import io.progate.account.User;
 import io.progate.audit.AuditEvent;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Requests;
+import io.progate.fixtures.SandboxTeams;
+import io.progate.fixtures.Sessions;
 import io.progate.request.Approval;
 import io.progate.request.ReleaseRequest;
-import io.progate.request.Requests;
-import io.progate.request.SandboxTeams;
-import io.progate.support.Fixtures;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -2,9 +2,9 @@ package io.progate.web;
 
 import static org.hamcrest.Matchers.containsString;
 
-import io.progate.account.Sessions;
 import io.progate.account.User;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
+import io.progate.fixtures.Sessions;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.progate.web;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
-import io.progate.support.Fixtures;
+import io.progate.fixtures.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

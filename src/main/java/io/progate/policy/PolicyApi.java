@@ -1,0 +1,68 @@
+package io.progate.policy;
+
+import io.progate.account.CurrentUser;
+import io.progate.common.InvalidInputException;
+import io.progate.request.RequestService;
+import io.progate.request.web.RequestViews;
+import io.progate.team.PolicyInput;
+import io.progate.team.TeamPolicy;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** A team's approval policy: members read it, approvers of the team and admins change it. */
+@Path("/api/v1/teams/{slug}/policy")
+@RolesAllowed("user")
+public class PolicyApi {
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    RequestService requests;
+
+    @Inject
+    RequestViews views;
+
+    /** The policy as the API shows it. */
+    public record PolicyView(String team, int requiredApprovals, int deleteApprovals, int maxWaitHours,
+            boolean adminsMayApprove, int taskApprovals, java.util.List<String> taskAllowList) {
+
+        static PolicyView of(TeamPolicy p) {
+            return new PolicyView(p.team.slug, p.requiredApprovals, p.deleteApprovals, p.maxWaitHours, p.adminsMayApprove,
+                    p.taskApprovals, p.allowList());
+        }
+    }
+
+    @GET
+    public PolicyView get(@PathParam("slug") String slug) {
+        return PolicyView.of(policies.get(slug, currentUser.get()));
+    }
+
+    /**
+     * Changes the policy: 200 with the policy when the change took effect (it strengthens the policy,
+     * or an admin made it); 202 with the POLICY request it became when it weakens the policy, which
+     * then waits for another approver of the team or an admin.
+     */
+    @PUT
+    public Response put(@PathParam("slug") String slug, PolicyInput input) {
+        if (input == null) {
+            throw new InvalidInputException("body", "a JSON object with the policy's fields is required");
+        }
+        PolicyService.Result result = policies.change(slug, currentUser.get(), input);
+        if (result.pending() == null) {
+            return Response.ok(PolicyView.of(result.policy())).build();
+        }
+        long id = result.pending().id;
+        return Response.accepted(views.of(requests.require(id, currentUser.get())))
+                .location(URI.create("/api/v1/requests/" + id)).build();
+    }
+}

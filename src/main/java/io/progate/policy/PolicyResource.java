@@ -1,0 +1,89 @@
+package io.progate.policy;
+
+import io.progate.team.TaskPair;
+import io.progate.account.CurrentUser;
+import io.progate.account.User;
+import io.progate.common.InvalidInputException;
+import io.progate.request.ReleaseRequest;
+import io.progate.team.PolicyInput;
+import io.progate.team.Team;
+import io.progate.team.TeamPolicy;
+import io.progate.team.TeamService;
+import io.progate.web.Flash;
+import io.progate.web.FormErrors;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** A team's approval policy: shown to members, changed by approvers of the team and admins. */
+@Path("/teams/{slug}/policy")
+@RolesAllowed("user")
+public class PolicyResource {
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    TeamService teams;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance policy(Team team, TeamPolicy policy, boolean canChange, boolean direct,
+                List<ReleaseRequest> pending, Map<String, String> errors);
+    }
+
+    @GET
+    public TemplateInstance policy(@PathParam("slug") String slug) {
+        User user = currentUser.get();
+        Team team = teams.require(slug, user);
+        return Templates.policy(team, TeamPolicy.of(team), policies.canChange(team, user), user.admin,
+                policies.pending(team), Map.of());
+    }
+
+    @POST
+    public Response change(@PathParam("slug") String slug, @RestForm String requiredApprovals,
+            @RestForm String deleteApprovals, @RestForm String maxWaitDays, @RestForm String adminsMayApprove,
+            @RestForm String taskApprovals, @RestForm String taskAllowList) {
+        User user = currentUser.get();
+        Team team = teams.require(slug, user);
+        try {
+            Integer days = number("maxWaitDays", maxWaitDays);
+            PolicyService.Result result = policies.change(slug, user, new PolicyInput(
+                    number("requiredApprovals", requiredApprovals), number("deleteApprovals", deleteApprovals),
+                    days == null ? null : days * 24, "true".equals(adminsMayApprove),
+                    number("taskApprovals", taskApprovals),
+                    taskAllowList == null ? null : TaskPair.parse(taskAllowList)));
+            if (result.pending() != null) {
+                return Flash.redirect("/requests/" + result.pending().id, "This change weakens the policy: it takes"
+                        + " effect once another approver of the team or an admin approves this request.");
+            }
+            return Flash.redirect("/teams/" + slug + "/policy", "Policy saved. It applies to requests filed from now on.");
+        } catch (InvalidInputException e) {
+            return FormErrors.badRequest(Templates.policy(team, TeamPolicy.of(team), true, user.admin,
+                    policies.pending(team), FormErrors.of(e)));
+        }
+    }
+
+    private static Integer number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "a whole number");
+        }
+    }
+}

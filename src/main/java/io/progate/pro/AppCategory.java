@@ -1,8 +1,0 @@
-package io.progate.pro;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-/** An app category; {@code other} always exists. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record AppCategory(String id, String value) {
-}

@@ -1,7 +1,0 @@
-package io.progate.pro;
-
-import java.util.List;
-
-/** One page of tasks and how many there are in all. */
-public record TaskPage(List<ProTask> tasks, long total) {
-}

@@ -1,5 +1,0 @@
-package io.progate.request;
-
-/** The body of approve and reject: a comment (required to reject). */
-public record CommentInput(String comment) {
-}

@@ -1,0 +1,141 @@
+package io.progate.request.web;
+
+import io.progate.request.TaskCodec;
+import io.progate.request.TaskFields;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.progate.packages.PackageStore;
+import io.progate.packages.RequestPackage;
+import io.progate.request.Approval;
+import io.progate.request.Decision;
+import io.progate.request.ProCall;
+import io.progate.request.PublishFields;
+import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestType;
+import io.progate.request.UpdateFields;
+import io.progate.team.PolicyChange;
+import io.progate.team.PolicyTerms;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Turns requests into their JSON views and one-line summaries. */
+@ApplicationScoped
+public class RequestViews {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    PackageStore store;
+
+    public RequestView of(ReleaseRequest r) {
+        List<RequestView.ApprovalView> approvals = Approval.of(r).stream()
+                .map(a -> new RequestView.ApprovalView(a.approver.username, a.approver.displayName, a.decision.name(),
+                        a.comment, a.createdAt))
+                .toList();
+        long count = approvals.stream().filter(a -> a.decision().equals(Decision.APPROVE.name())).count();
+        RequestView.PackageView pkg = packageView(r.pkg);
+        return new RequestView(r.id, r.type.name(), r.status.name(), r.team.slug, r.author.username, r.reason,
+                r.appName, r.appVersion, summary(r), parse(r.payload), ProCall.of(r),
+                pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
+                approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
+                r.decidedAt, r.finishedAt, r.outcome == null ? null : parse(r.outcome), policyChange(r),
+                r.aimmsBuild);
+    }
+
+    public RequestView.PackageView packageView(RequestPackage p) {
+        return p == null ? null
+                : new RequestView.PackageView(p.fileName, p.sizeBytes, p.sha256, p.isPurged(), store.inspectionOf(p));
+    }
+
+    /** For a POLICY request, the team's policy when it was filed and as asked; null for other types. */
+    public PolicyChange policyChange(ReleaseRequest r) {
+        return r.type == RequestType.POLICY ? read(r.payload, PolicyChange.class) : null;
+    }
+
+    /** What the request will do, in words. */
+    public String summary(ReleaseRequest r) {
+        switch (r.type) {
+            case POLICY:
+                PolicyChange change = policyChange(r);
+                return "Change the team's approval policy"
+                        + (change == null ? "" : ": " + String.join(", ", change.rows().stream().filter(PolicyTerms.Row::changed)
+                                .map(row -> row.setting().toLowerCase(java.util.Locale.ROOT) + " " + row.before() + " → "
+                                        + row.after())
+                                .toList()));
+            case PUBLISH:
+                PublishFields m = read(r.payload, PublishFields.class);
+                int behavior = m == null || m.publishBehavior() == null ? 0 : m.publishBehavior();
+                if (behavior == PublishFields.NEW_APP) {
+                    return "Publish the new app " + r.appName + " version " + r.appVersion;
+                }
+                return "Publish version " + r.appVersion + " of " + r.appName + " as a new version of "
+                        + m.oldProjectName() + " " + m.oldProjectVersion()
+                        + (behavior == PublishFields.NEW_VERSION_HIDE_OLD ? ", hiding the old version"
+                                : ", keeping the old version visible");
+            case TASK:
+                TaskFields task = TaskCodec.fields(r);
+                return "Run the service " + task.serviceName() + " of " + r.appName
+                        + (task.latest() ? " (the version tagged latest)" : " version " + r.appVersion);
+            case UPDATE:
+                UpdateFields c = read(r.payload, UpdateFields.class);
+                return "Update " + r.appName + " version " + r.appVersion + ": " + changed(c);
+            default:
+                return "Delete " + r.appName + " version " + r.appVersion;
+        }
+    }
+
+    private static String changed(UpdateFields c) {
+        if (c == null) {
+            return "nothing";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (c.description() != null) {
+            parts.add("description");
+        }
+        if (c.projectCategory() != null) {
+            parts.add("category to " + c.projectCategory());
+        }
+        if (Boolean.TRUE.equals(c.isLatest())) {
+            parts.add("make it the latest version");
+        }
+        if (c.attributes() != null) {
+            parts.add("attributes");
+        }
+        if (c.authorizations() != null) {
+            parts.add(c.authorizations().isEmpty() ? "remove all authorizations"
+                    : "authorizations (" + c.authorizations().size() + " entries)");
+        }
+        if (c.resourceProfile() != null) {
+            parts.add("resource profile");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** JSON text, indented for people. */
+    public String pretty(String text) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(text));
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+
+    JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+
+    <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -43,7 +43,9 @@ if psql -q -h 127.0.0.1 -U postgres -d postgres -c 'select 1' >/dev/null 2>&1; t
     JDBC="jdbc:postgresql://127.0.0.1:5432/$DB_NAME"
     DB_KIND="PostgreSQL $(psql -h 127.0.0.1 -U postgres -d postgres -Atc 'show server_version') at 127.0.0.1:5432, database of its own"
 else
-    java -cp "target/quarkus-app/lib/main/*" bench/EmbeddedPostgresMain.java "$WORK/pg" 18150 >"$WORK/pg.log" 2>&1 &
+    # the embedded server is a dev and test dependency, not in the packaged app: take the test class path
+    ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+    java -cp "$(cat target/bench.classpath)" bench/EmbeddedPostgresMain.java "$WORK/pg" 18150 >"$WORK/pg.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 60); do grep -q "^ready" "$WORK/pg.log" 2>/dev/null && break; sleep 1; done
     JDBC="jdbc:postgresql://127.0.0.1:18150/postgres"

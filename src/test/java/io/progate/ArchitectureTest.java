@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package map (README, "Project layout": feature packages one level under {@code io.progate}) holds in the
+ * The package map (docs/DESIGN.md, "Packages": feature packages one level under {@code io.progate}) holds in the
  * compiled main code: no cycles between feature packages, credentials know nothing of the sandbox,
  * and demo seeding is reached only from start-up.
  */

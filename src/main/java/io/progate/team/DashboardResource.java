@@ -22,7 +22,7 @@ public class DashboardResource {
     TeamService teams;
 
     /** A team card on the dashboard. */
-    public record TeamCard(Team team, String role, long members) {
+    public record TeamCard(Team team, String role, long members, List<TeamNotice> notices) {
     }
 
     @CheckedTemplate
@@ -36,7 +36,7 @@ public class DashboardResource {
         List<TeamCard> cards = teams.visibleTo(user).stream()
                 .map(team -> new TeamCard(team,
                         teams.roleOf(team, user).map(Enum::name).orElse("ADMIN"),
-                        Membership.countOf(team)))
+                        Membership.countOf(team), teams.noticesAbout(team)))
                 .toList();
         return Templates.dashboard(user, cards);
     }

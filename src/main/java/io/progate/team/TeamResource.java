@@ -32,7 +32,7 @@ public class TeamResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance team(Team team, List<Membership> members, String myRole, boolean admin,
-                List<User> users);
+                List<User> users, List<TeamNotice> notices);
     }
 
     @GET
@@ -41,7 +41,7 @@ public class TeamResource {
         Team team = teams.require(slug, user);
         return Templates.team(team, Membership.ofTeam(team),
                 teams.roleOf(team, user).map(Enum::name).orElse("ADMIN"), user.admin,
-                user.admin ? User.allByUsername() : List.of());
+                user.admin ? User.allByUsername() : List.of(), teams.noticesAbout(team));
     }
 
     @POST

@@ -6,6 +6,7 @@ import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
 import io.progate.common.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -32,6 +33,9 @@ public class TeamService {
     @Inject
     jakarta.enterprise.event.Event<ProUrlChanged> proUrlChanged;
 
+    @Inject
+    Instance<TeamNotices> notices;
+
     /** Fields of a new team, or of a change to one (null means unchanged). */
     public record TeamInput(String slug, String name, String proUrl) {
     }
@@ -39,6 +43,11 @@ public class TeamService {
     /** The teams a user may see: all for admins, their own for everyone else. */
     public List<Team> visibleTo(User user) {
         return user.admin ? Team.allByName() : Team.of(user);
+    }
+
+    /** What every feature has to tell the team now, for its page and dashboard card. */
+    public List<TeamNotice> noticesAbout(Team team) {
+        return notices.stream().flatMap(n -> n.about(team).stream()).toList();
     }
 
     /** The team, if the user may see it; otherwise 404, so that its existence is not revealed. */

@@ -24,7 +24,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +41,7 @@ class CredentialApiTest {
 
     @BeforeEach
     void setUp() {
-        probe = new FakeProbe();
-        SwitchableProbe.use(probe);
+        probe = new FakeProbe().install();
         team = fixtures.team("vault");
         approver = fixtures.user("appr");
         member = fixtures.user("memb");
@@ -259,10 +257,6 @@ class CredentialApiTest {
         assertNotNull(after.lastUsedAt);
     }
 
-    @AfterEach
-    void resetProbe() {
-        SwitchableProbe.reset();
-    }
 
     private static AuditEvent lastEvent(String action) {
         return QuarkusTransaction.requiringNew().call(() ->

@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +41,7 @@ class CredentialPageTest {
 
     @BeforeEach
     void setUp() {
-        probe = new FakeProbe();
-        SwitchableProbe.use(probe);
+        probe = new FakeProbe().install();
         team = fixtures.team("pages");
         approver = fixtures.user("pappr");
         member = fixtures.user("pmemb");
@@ -52,10 +50,6 @@ class CredentialPageTest {
         page = "/teams/" + team.slug + "/credentials";
     }
 
-    @AfterEach
-    void resetProbe() {
-        SwitchableProbe.reset();
-    }
 
     /** A form post with the CSRF token taken from {@code formPage} (HTTP Basic needs none: no cookie is involved). */
     static RequestSpecification form(User user, String formPage) {

@@ -14,6 +14,7 @@ import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.progate.team.TeamService;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -85,18 +86,23 @@ class CredentialSecrecyTest {
     };
     final List<String> answers = new ArrayList<>();
     final FakeProbe probe = new FakeProbe();
+    /** The real probe, for the second half of the test. */
+    CredentialProbe real;
+
+    @Inject
+    ProCredentialProbe probes;
 
     @BeforeEach
     void captureLogs() {
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
-        SwitchableProbe.use(probe);
+        real = ClientProxy.unwrap(probes);
+        probe.install();
     }
 
     @AfterEach
     void release() {
         Logger.getLogger("").removeHandler(capture);
-        SwitchableProbe.reset();
     }
 
     @Test
@@ -143,7 +149,7 @@ class CredentialSecrecyTest {
         assertEquals(6, probe.calls, "add, refused add, unverified add, verify, replace and verify asked PRO");
 
         // the real PRO client against the sandbox: an accepted scope and a refused one
-        SwitchableProbe.reset();
+        probe.passTo(real);
         Team sandboxTeam = QuarkusTransaction.requiringNew().call(() -> teams.create(
                 new TeamService.TeamInput(Fixtures.unique("secsbx"), "Sandbox secrecy", sandbox.proUrl())));
         fixtures.member(sandboxTeam, approver, TeamRole.APPROVER);

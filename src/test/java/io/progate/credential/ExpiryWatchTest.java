@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,14 +26,10 @@ class ExpiryWatchTest {
     @Inject
     ExpiryWatch watch;
 
-    @AfterEach
-    void resetProbe() {
-        SwitchableProbe.reset();
-    }
 
     @Test
     void warningsAreRecordedAt30And7And1DaysOncePerThreshold() {
-        SwitchableProbe.use(new FakeProbe());
+        new FakeProbe().install();
         Team team = fixtures.team("expiry");
         User approver = fixtures.user("eappr");
         fixtures.member(team, approver, TeamRole.APPROVER);

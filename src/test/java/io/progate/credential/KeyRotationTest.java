@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,11 +58,6 @@ class KeyRotationTest {
     record Setup(Team team, User approver, User member, String proUser, String oldName, String oldValue, long credentialId) {
     }
 
-    @AfterEach
-    void realProbe() {
-        SwitchableProbe.reset();
-    }
-
     @Test
     void rotationLeavesProWithTheNewKeyOnlyAndProGateUsingItWhileTheOldValueIsRefused() {
         Setup s = setup();
@@ -93,7 +87,7 @@ class KeyRotationTest {
     @Test
     void aRotationWhoseVerifyStepFailsLeavesTheOldKeyWorkingAndInUse() {
         Setup s = setup();
-        SwitchableProbe.use(new FakeProbe().refuse(Scope.PUBLISH_APP, "403 from PRO"));
+        new FakeProbe().refuse(Scope.PUBLISH_APP, "403 from PRO").install();
 
         Response answer = as(s.approver()).post(rotateUrl(s)).then().statusCode(200).extract().response();
 

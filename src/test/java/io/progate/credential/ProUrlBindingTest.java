@@ -31,7 +31,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,18 +57,13 @@ class ProUrlBindingTest {
 
     @BeforeEach
     void setUp() {
-        probe = new FakeProbe();
-        SwitchableProbe.use(probe);
+        probe = new FakeProbe().install();
         team = fixtures.team("bound");
         approver = fixtures.user("boundappr");
         admin = fixtures.admin("boundadmin");
         fixtures.member(team, approver, TeamRole.APPROVER);
     }
 
-    @AfterEach
-    void resetProbe() {
-        SwitchableProbe.reset();
-    }
 
     @Test
     void aKeySealedForOneProUrlDoesNotOpenAfterTheUrlChanges() {

@@ -99,16 +99,12 @@ class RotationTest {
 
     @Test
     void newKeysAreSealedUnderTheActiveMasterKey() {
-        SwitchableProbe.use(new FakeProbe());
-        try {
-            Team team = fixtures.team("rotnew");
-            User admin = fixtures.admin("rnadm");
-            long id = Keys.add(admin, team.slug, "fresh", "pro-key-fresh-under-next", List.of("Tasks"));
-            Credential row = QuarkusTransaction.requiringNew().call(() -> Credential.findById(id));
-            assertEquals("next", row.masterKeyId);
-        } finally {
-            SwitchableProbe.reset();
-        }
+        new FakeProbe().install();
+        Team team = fixtures.team("rotnew");
+        User admin = fixtures.admin("rnadm");
+        long id = Keys.add(admin, team.slug, "fresh", "pro-key-fresh-under-next", List.of("Tasks"));
+        Credential row = QuarkusTransaction.requiringNew().call(() -> Credential.findById(id));
+        assertEquals("next", row.masterKeyId);
     }
 
     private String open(long id) {

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +45,7 @@ class RowBindingTest {
 
     @BeforeEach
     void setUp() {
-        SwitchableProbe.use(new FakeProbe());
+        new FakeProbe().install();
         teamA = fixtures.team("binda");
         teamB = fixtures.team("bindb");
         approver = fixtures.user("bappr");
@@ -54,10 +53,6 @@ class RowBindingTest {
         fixtures.member(teamB, approver, TeamRole.APPROVER);
     }
 
-    @AfterEach
-    void resetProbe() {
-        SwitchableProbe.reset();
-    }
 
     @Test
     void aSealedRowCopiedToAnotherTeamOrCredentialDoesNotOpen() {

@@ -44,7 +44,7 @@ class AdminSandboxPageTest {
         modes.clear();
     }
 
-    /** Behaviour changed: the page no longer reads the sandbox through the PRO client; it links to the teams' checks. */
+    /** The page reads the sandbox's own records (not through the PRO client) and links to the sandbox teams' checks. */
     @Test
     void adminSeesCallsAppsVersionsModesAndTheConnectionCheckOfSandboxTeamsButNeverAKey() throws Exception {
         String name = Fixtures.unique("Shown");

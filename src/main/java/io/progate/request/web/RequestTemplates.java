@@ -61,8 +61,28 @@ public final class RequestTemplates {
         return requestListUrl(team) + "/delete";
     }
 
+    static String appsUrl(Team team) {
+        return "/teams/" + team.slug + "/apps";
+    }
+
+    /** The form for a new request of {@code type} (PUBLISH, UPDATE, DELETE). */
+    static String newRequestUrl(Team team, String type) {
+        return requestListUrl(team) + "/new?type=" + type;
+    }
+
+    /** The form for a new request of {@code type} about an app's version, filled in. */
+    static String newRequestUrl(Team team, String type, String app, String version) {
+        return newRequestUrl(team, type) + (blank(app) ? "" : "&app=" + urlEncode(app))
+                + (blank(version) ? "" : "&version=" + urlEncode(version));
+    }
+
     static String policyUrl(Team team) {
         return "/teams/" + team.slug + "/policy";
+    }
+
+    /** Which AIMMS versions the publish form offers. */
+    static String aimmsVersionsHint(FormChoices choices) {
+        return choices.devBuilds() ? "(official releases and development builds)" : "(official releases)";
     }
 
     static List<String> rights(AccessEditor.Row row) {
@@ -70,9 +90,7 @@ public final class RequestTemplates {
     }
 
     static String devBuildsUrl(Team team, RequestForm form, boolean dev) {
-        return requestListUrl(team) + "/new?type=PUBLISH" + (blank(form.name()) ? "" : "&app=" + urlEncode(form.name()))
-                + (blank(form.oldProjectVersion()) ? "" : "&version=" + urlEncode(form.oldProjectVersion()))
-                + (dev ? "&dev=true" : "");
+        return newRequestUrl(team, "PUBLISH", form.name(), form.oldProjectVersion()) + (dev ? "&dev=true" : "");
     }
 
     private static boolean blank(String value) {

@@ -1,0 +1,82 @@
+package io.progate.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The portal's fixed pages and form targets, for templates: {@code {urls:approvals}}. Links to one
+ * thing are properties of that thing, defined by its feature ({@code {team.url}}, {@code {r.url}},
+ * {@code {team.appsUrl}}); no template writes an address of its own.
+ */
+@TemplateExtension(namespace = "urls")
+public final class Urls {
+
+    private Urls() {
+    }
+
+    static String home() {
+        return "/";
+    }
+
+    static String login() {
+        return "/login";
+    }
+
+    static String logout() {
+        return "/logout";
+    }
+
+    static String me() {
+        return "/me";
+    }
+
+    static String password() {
+        return "/me/password";
+    }
+
+    static String tokens() {
+        return "/me/tokens";
+    }
+
+    static String approvals() {
+        return "/approvals";
+    }
+
+    static String myRequests() {
+        return "/requests";
+    }
+
+    static String audit() {
+        return "/audit";
+    }
+
+    /** The audit page opened at an event (its keyset cursor). */
+    static String auditAt(String cursor) {
+        return audit() + "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+    }
+
+    static String auditVerify() {
+        return "/admin/audit/verify";
+    }
+
+    static String adminTeams() {
+        return "/admin/teams";
+    }
+
+    static String adminUsers() {
+        return "/admin/users";
+    }
+
+    static String adminCredentials() {
+        return "/admin/credentials";
+    }
+
+    static String rewrap() {
+        return adminCredentials() + "/rewrap";
+    }
+
+    static String adminSandbox() {
+        return "/admin/sandbox";
+    }
+}

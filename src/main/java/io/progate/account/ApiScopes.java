@@ -40,6 +40,8 @@ public final class ApiScopes {
             rule(Set.of("PUT", "DELETE"), "/teams/" + SEG + "/entity-labels/" + SEG, scope(TokenScope.DECIDE)),
             rule(Set.of("POST"), "/teams/" + SEG + "/requests", scope(TokenScope.SUBMIT)),
             rule(Set.of("POST"), "/requests/" + SEG + "/cancel", scope(TokenScope.SUBMIT)),
+            rule(Set.of("POST"), "/requests/" + SEG + "/task/interrupt", scope(TokenScope.SUBMIT)),
+            rule(Set.of("DELETE"), "/requests/" + SEG + "/task", scope(TokenScope.SUBMIT)),
             rule(Set.of("POST"), "/requests/" + SEG + "/(approve|reject|retry|close)", scope(TokenScope.DECIDE)),
             rule(Set.of("POST"), "/executions/" + SEG + "/close", scope(TokenScope.DECIDE)));
 

@@ -102,6 +102,18 @@ public class Credential extends PanacheEntityBase {
     @Column(name = "removed_by")
     public String removedBy;
 
+    /** The key's name in PRO, when known (rotation names the keys it creates; older keys are matched). */
+    @Column(name = "pro_name")
+    public String proName;
+
+    /** The expiry date PRO reported for the key when ProGate created it. */
+    @Column(name = "pro_expires_on")
+    public java.time.LocalDate proExpiresOn;
+
+    /** When this key replaced its predecessor by a rotation through PRO. */
+    @Column(name = "last_rotated_at")
+    public Instant lastRotatedAt;
+
     /** The smallest warning threshold (days) already recorded for this key. */
     @Column(name = "warned_days")
     public Integer warnedDays;
@@ -135,6 +147,12 @@ public class Credential extends PanacheEntityBase {
     public static List<Credential> expiringBetween(Team team, Instant from, Instant until) {
         return list("team = ?1 and replacedAt is null and removedAt is null and expiresAt > ?2 and expiresAt <= ?3 "
                 + "order by expiresAt", team, from, until);
+    }
+
+    /** Active keys with the APIKey scope of teams that rotate keys, expiring before {@code cutoff} of their team. */
+    public static List<Credential> rotatable() {
+        return list("select c from Credential c join fetch c.team t where c.replacedAt is null and c.removedAt is null"
+                + " and t.keyRotationDays is not null and c.scopes like ?1 order by c.expiresAt", "%APIKey%");
     }
 
     public boolean isActive() {

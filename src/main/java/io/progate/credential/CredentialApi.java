@@ -8,6 +8,9 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -21,6 +24,7 @@ import java.util.stream.Stream;
  * the list, approvers and admins change it.
  */
 @Path("/api/v1/teams/{slug}/credentials")
+@Tag(name = "Credentials", description = "A team's PRO API keys: never shown, rotated through PRO")
 @RolesAllowed("user")
 public class CredentialApi {
 
@@ -29,6 +33,9 @@ public class CredentialApi {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    KeyRotation rotation;
 
     /** The outcome of trying a key against PRO. */
     public record VerificationView(boolean passed, List<Verification.ScopeCheck> checks) {
@@ -79,6 +86,45 @@ public class CredentialApi {
     @Path("{id}/verify")
     public VerificationView verify(@PathParam("slug") String slug, @PathParam("id") long id) {
         return VerificationView.of(credentials.verifyStored(slug, currentUser.get(), id));
+    }
+
+    /** What a rotation did: whether the team now uses a new key, why not, and the key in use. */
+    public record RotationView(boolean rotated, String message, CredentialView inUse) {
+    }
+
+    /** Days before expiry at which keys with the APIKey scope rotate themselves; null switches it off. */
+    public record RotationSetting(Integer days) {
+    }
+
+    /**
+     * Rotates the key through PRO (it needs the APIKey scope): a new key with the same scopes, verified,
+     * sealed and switched to, then the old one deleted in PRO. 200 either way; {@code rotated} false
+     * with the reason when a step failed and the old key stays in use.
+     */
+    @POST
+    @Path("{id}/rotate")
+    @Operation(summary = "Rotates the key through PRO's api-key calls (approvers and admins)")
+    @APIResponse(responseCode = "403", description = "Neither an approver of the team nor an admin")
+    @APIResponse(responseCode = "409", description = "The key lacks the APIKey scope or is not active")
+    public RotationView rotate(@PathParam("slug") String slug, @PathParam("id") long id) {
+        KeyRotation.Result result = rotation.rotate(slug, currentUser.get(), id);
+        return new RotationView(result.rotated(), result.message(), CredentialView.of(result.inUse()));
+    }
+
+    /** The keys PRO lists for the team's key user, each with the credential it is, or none (unmanaged). */
+    @GET
+    @Path("pro-keys")
+    @Operation(summary = "The account's API keys as PRO lists them; those ProGate does not hold are unmanaged")
+    public KeyRotation.ProKeys proKeys(@PathParam("slug") String slug) {
+        return rotation.proKeys(slug, currentUser.get());
+    }
+
+    @PUT
+    @Path("rotation")
+    @Operation(summary = "Sets the days before expiry at which keys rotate themselves (null: off)")
+    public RotationSetting rotation(@PathParam("slug") String slug, RotationSetting input) {
+        return new RotationSetting(rotation.setRotationDays(slug, currentUser.get(), input == null ? null : input.days())
+                .keyRotationDays);
     }
 
     private static CredentialInput required(CredentialInput input) {

@@ -30,4 +30,8 @@ public interface CredentialConfig {
     /** Days before expiry at which a warning event is recorded, once per key and threshold. */
     @WithDefault("30,7,1")
     List<Integer> warningDays();
+
+    /** When due keys with the APIKey scope rotate themselves through PRO (a Quarkus cron; {@code off} disables). */
+    @WithDefault("0 5 * * * ?")
+    String rotationCron();
 }

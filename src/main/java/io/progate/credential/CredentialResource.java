@@ -39,6 +39,9 @@ public class CredentialResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    KeyRotation rotation;
+
     /** What the add form shows again after a refusal; never the key. */
     public record KeyForm(String label, List<String> scopes, String expiresAt, boolean saveUnverified) {
 
@@ -53,7 +56,7 @@ public class CredentialResource {
     static class Templates {
         static native TemplateInstance credentials(Team team, List<Credential> active, List<Credential> history,
                 boolean canManage, KeyForm form, Map<String, String> errors, Verification refused, ProScope[] allScopes,
-                String minDate, String maxDate);
+                String minDate, String maxDate, KeyRotation.ProKeys proKeys);
     }
 
     @GET
@@ -115,13 +118,42 @@ public class CredentialResource {
         }
     }
 
+    /** Rotates the key through PRO now; the outcome (rotated, or why not) as the flash message. */
+    @POST
+    @Path("{id}/rotate")
+    public Response rotate(@PathParam("slug") String slug, @PathParam("id") long id) {
+        try {
+            KeyRotation.Result result = rotation.rotate(slug, currentUser.get(), id);
+            return result.rotated() ? Flash.redirect(url(slug), "Key " + result.inUse().label + " " + result.message())
+                    : Flash.redirectWithError(url(slug), "Key " + result.inUse().label + " " + result.message());
+        } catch (ConflictException e) {
+            return Flash.redirectWithError(url(slug), "Key not rotated: " + e.getMessage());
+        }
+    }
+
+    /** Days before expiry at which keys with the APIKey scope rotate themselves; empty switches it off. */
+    @POST
+    @Path("rotation")
+    public Response rotationDays(@PathParam("slug") String slug, @RestForm String days) {
+        try {
+            Integer value = days == null || days.isBlank() ? null : Integer.valueOf(days.trim());
+            Team team = rotation.setRotationDays(slug, currentUser.get(), value);
+            return Flash.redirect(url(slug), team.keyRotationDays == null ? "Automatic rotation is off."
+                    : "Keys rotate themselves " + team.keyRotationDays + " days before they expire.");
+        } catch (NumberFormatException e) {
+            return Flash.redirectWithError(url(slug), "Rotation days: a whole number, or empty for off");
+        } catch (InvalidInputException e) {
+            return Flash.redirectWithError(url(slug), "Rotation days: " + e.errors().get(0).message());
+        }
+    }
+
     private TemplateInstance page(String slug, KeyForm form, Map<String, String> errors, Verification refused) {
         User user = currentUser.get();
         Team team = teams.require(slug, user);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return Templates.credentials(team, credentials.list(slug, user), credentials.history(slug, user),
                 credentials.canManage(team, user), form, errors, refused, ProScope.values(),
-                today.plusDays(1).toString(), today.plusYears(1).toString());
+                today.plusDays(1).toString(), today.plusYears(1).toString(), rotation.proKeys(slug, user));
     }
 
     private static String url(String slug) {

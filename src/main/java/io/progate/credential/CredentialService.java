@@ -130,7 +130,7 @@ public class CredentialService {
             }
             Verification verification = verifyOrRefuse(team, key, input.unverifiedAllowed(), null);
             return QuarkusTransaction.requiringNew().call(() -> {
-                Credential created = insert(Team.findById(team.id), key, user, verification.passed());
+                Credential created = insert(Team.findById(team.id), key, user.username, verification.passed());
                 recordVerification(team, created.id.toString(), created.label, verification);
                 audit.record(AuditRecord.of("credential.add", "credential", created.id.toString()).team(team.id)
                         .details(describe(created, verification)));
@@ -158,7 +158,7 @@ public class CredentialService {
                 previous.replacedBy = newId;
                 previous.shred();
                 Credential.flush();
-                Credential created = insert(newId, previous.team, key, user, verification.passed());
+                Credential created = insert(newId, previous.team, key, user.username, verification.passed());
                 recordVerification(team, created.id.toString(), created.label, verification);
                 Map<String, Object> details = describe(created, verification);
                 details.put("replaces", previous.id);
@@ -242,7 +242,7 @@ public class CredentialService {
         }
     }
 
-    private void refuseDisallowedUrl(Team team) {
+    void refuseDisallowedUrl(Team team) {
         proUrls.problem(ProUrls.normalise(team.proUrl)).ifPresent(problem -> {
             throw new ConflictException("the team's PRO account URL is not allowed: " + problem);
         });
@@ -256,17 +256,18 @@ public class CredentialService {
         return identity.get().getPrincipal().getName();
     }
 
-    private void recordVerification(Team team, String targetId, String label, Verification verification) {
+    void recordVerification(Team team, String targetId, String label, Verification verification) {
         AuditRecord record = AuditRecord.of("credential.verify", "credential", targetId).team(team.id)
                 .details(Map.of("label", label, "passed", verification.passed(), "result", verification.summary()));
         audit.record(verification.passed() ? record : record.failure());
     }
 
-    private Credential insert(Team team, CredentialRules.Parsed key, User user, boolean verified) {
-        return insert(Credential.nextId(), team, key, user, verified);
+    private Credential insert(Team team, CredentialRules.Parsed key, String createdBy, boolean verified) {
+        return insert(Credential.nextId(), team, key, createdBy, verified);
     }
 
-    private Credential insert(long id, Team team, CredentialRules.Parsed key, User user, boolean verified) {
+    /** Seals the key and writes its row, in the caller's transaction. */
+    Credential insert(long id, Team team, CredentialRules.Parsed key, String createdBy, boolean verified) {
         Credential credential = new Credential();
         credential.id = id;
         credential.team = team;
@@ -276,7 +277,7 @@ public class CredentialService {
         credential.expiresAt = key.expiresAt();
         credential.last4 = key.last4();
         credential.verified = verified;
-        credential.createdBy = user.username;
+        credential.createdBy = createdBy;
         vault.seal(credential, key.key());
         credential.persist();
         return credential;
@@ -294,7 +295,7 @@ public class CredentialService {
         return details;
     }
 
-    private Team requireManager(String slug, User user) {
+    Team requireManager(String slug, User user) {
         Team team = teams.require(slug, user);
         if (!canManage(team, user)) {
             throw new ForbiddenException("only approvers of the team manage its PRO keys");
@@ -302,7 +303,7 @@ public class CredentialService {
         return team;
     }
 
-    private static Credential activeOrNotFound(Team team, long id) {
+    static Credential activeOrNotFound(Team team, long id) {
         return Credential.ofTeam(team, id).filter(Credential::isActive)
                 .orElseThrow(() -> new NotFoundException("no such active credential"));
     }

@@ -27,6 +27,10 @@ public final class CredentialTemplates {
         return credentialsUrl(team) + "/" + id + "/" + action;
     }
 
+    static String rotationUrl(Team team) {
+        return credentialsUrl(team) + "/rotation";
+    }
+
     static String expiryDay(Credential credential) {
         return DAY.format(credential.expiresAt);
     }

@@ -40,6 +40,13 @@ public interface ExecutionConfig {
     @WithDefault("PT5M")
     Duration maxBackoff();
 
+    /**
+     * How far PRO's clock may lag ProGate's: when a task request's attempt has an unknown outcome, tasks
+     * PRO lists as created up to this long before the attempt began still count as possibly its own.
+     */
+    @WithDefault("PT2M")
+    Duration taskClockSkew();
+
     /** This replica's name in claims and attempts; host name and a random suffix when unset. */
     Optional<String> workerId();
 }

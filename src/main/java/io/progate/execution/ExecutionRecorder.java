@@ -3,9 +3,11 @@ package io.progate.execution;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.request.Payloads;
+import io.progate.pro.model.ProTask;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;
+import io.progate.task.RequestTask;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,9 +81,20 @@ public class ExecutionRecorder {
 
     /** The PRO call succeeded: the attempt and the request both become SUCCEEDED, in one transaction. */
     public void succeeded(Claim c, ExecutionAttempt attempt, Duration duration) {
-        String message = "PRO accepted the " + c.what();
+        succeeded(c, attempt, duration, null);
+    }
+
+    /**
+     * Same, with the task a TASK request created: it is recorded in the same transaction, so the
+     * request never succeeds without its task being known.
+     */
+    public void succeeded(Claim c, ExecutionAttempt attempt, Duration duration, ProTask created) {
+        String message = "PRO accepted the " + c.what() + (created == null ? "" : ": task " + created.id());
         ended(c, () -> {
             complete(c, attempt, AttemptOutcome.SUCCEEDED, null, message, "", duration);
+            if (created != null) {
+                recordTask(c, created.id(), created);
+            }
             return finish(c, RequestStatus.SUCCEEDED, message, null, false);
         });
         metrics.proCall(c.type(), "2xx", duration);
@@ -141,9 +154,12 @@ public class ExecutionRecorder {
      * PRO shows that the change of an attempt with unknown outcome arrived: that attempt becomes
      * RECONCILED and the request SUCCEEDED, with no second call, in one transaction.
      */
-    public void reconciled(Claim c, String message) {
+    public void reconciled(Claim c, String message, String taskId) {
         ended(c, () -> {
             markLast(c, AttemptOutcome.RECONCILED, message);
+            if (taskId != null) {
+                recordTask(c, taskId, null);
+            }
             audit.record(AuditRecord.of("execution.reconciled", "request", Long.toString(c.requestId()))
                     .team(c.teamId()).actor(AuditLog.SYSTEM)
                     .details(Map.of("attempt", c.lastAttemptNo(), "found", "done", "message", message)));
@@ -292,6 +308,22 @@ public class ExecutionRecorder {
                 .actor(AuditLog.SYSTEM).details(details);
         audit.record(target == RequestStatus.SUCCEEDED ? record : record.failure());
         return new Ended(target);
+    }
+
+    /** The task a TASK request created, as PRO described it when known (a reconciled one is read by the watcher). */
+    private void recordTask(Claim c, String taskId, ProTask described) {
+        RequestTask task = new RequestTask();
+        task.requestId = c.requestId();
+        task.teamId = c.teamId();
+        task.taskId = taskId;
+        task.state = ProTask.QUEUED;
+        if (described != null) {
+            task.update(described, Instant.now());
+        }
+        task.persist();
+        audit.record(AuditRecord.of("task.created", "request", Long.toString(c.requestId())).team(c.teamId())
+                .actor(AuditLog.SYSTEM).details(Map.of("taskId", taskId, "appName", c.appName(), "appVersion",
+                        c.appVersion(), "state", task.state)));
     }
 
     private static void markLast(Claim c, AttemptOutcome outcome, String message) {

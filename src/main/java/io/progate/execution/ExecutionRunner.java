@@ -6,6 +6,8 @@ import io.progate.packages.PackageMismatchException;
 import io.progate.pro.ProAccount;
 import io.progate.pro.ProException;
 import io.progate.pro.model.ProScope;
+import io.progate.pro.model.ProTask;
+import io.progate.request.ProChecks;
 import io.progate.request.RequestType;
 import io.progate.teampro.TeamPro;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,11 +49,11 @@ public class ExecutionRunner {
             recorder.resumeDecided(c);
             return;
         }
-        if (c.type() == RequestType.PUBLISH && (c.pkg() == null || c.pkg().isPurged())) {
+        if ((c.type() == RequestType.PUBLISH || c.type() == RequestType.TASK) && (c.pkg() == null || c.pkg().isPurged())) {
             recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.purged(), null);
             return;
         }
-        Optional<Credential> key = teamPro.keyFor(c.teamId(), ProScope.PUBLISH_APP);
+        Optional<Credential> key = teamPro.keyFor(c.teamId(), ProChecks.scopeFor(c.type()));
         if (key.isEmpty()) {
             recorder.refused(c, workerId, AttemptOutcome.FAILED, FailureWords.noKey(), null);
             return;
@@ -73,7 +75,7 @@ public class ExecutionRunner {
                 recorder.checkLease(c);
                 Reconciliation found = ops.reconcile(account, c);
                 if (found.kind() == Reconciliation.Kind.DONE) {
-                    recorder.reconciled(c, found.message());
+                    recorder.reconciled(c, found.message(), found.taskId());
                     return;
                 }
                 if (found.kind() == Reconciliation.Kind.DIFFERENT) {
@@ -105,8 +107,9 @@ public class ExecutionRunner {
     private void call(Claim c, String workerId, ProAccount account, BeforeAfter snapshot) {
         ExecutionAttempt attempt = recorder.begin(c, workerId, beforeAfter.toJson(snapshot));
         long start = System.nanoTime();
+        ProTask created;
         try {
-            ops.perform(account, c);
+            created = ops.perform(account, c);
         } catch (ProException e) {
             if (e.isTransient()) {
                 recorder.transientCall(c, attempt, e.status(), e.getMessage(), e.excerpt(), since(start));
@@ -122,7 +125,7 @@ public class ExecutionRunner {
             recorder.failed(c, attempt, null, mismatch.get().getMessage(), "", since(start));
             return;
         }
-        recorder.succeeded(c, attempt, since(start));
+        recorder.succeeded(c, attempt, since(start), created);
     }
 
     /** The package-mismatch refusal somewhere in the cause chain of a failed upload. */

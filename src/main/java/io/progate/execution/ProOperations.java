@@ -10,6 +10,7 @@ import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.ProApp;
 import io.progate.pro.model.PublishMetadata;
 import io.progate.request.Payloads;
+import io.progate.pro.model.ProTask;
 import io.progate.request.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,9 +39,18 @@ public class ProOperations {
     @Inject
     Payloads payloads;
 
-    /** Why the request's preconditions no longer hold on PRO; empty when they do. */
+    @Inject
+    TaskOperations taskOps;
+
+    /**
+     * Why the request's preconditions no longer hold on PRO; empty when they do. A task has none that
+     * ProGate checks: its key carries the Tasks scope, not necessarily PublishApp to read apps, and
+     * PRO refuses a task on a version it does not have.
+     */
     public Optional<String> drift(ProAccount account, Claim c) {
         switch (c.type()) {
+            case TASK:
+                return Optional.empty();
             case PUBLISH:
                 if (apps.find(account, c.appName(), c.appVersion()).isPresent()) {
                     return Optional.of("version " + c.appVersion() + " of " + c.appName() + " already exists");
@@ -60,22 +70,28 @@ public class ProOperations {
         }
     }
 
-    /** The one call that changes PRO. */
-    public void perform(ProAccount account, Claim c) {
+    /** The one call that changes PRO; for a task, the task PRO created (null for the other types). */
+    public ProTask perform(ProAccount account, Claim c) {
         switch (c.type()) {
             case PUBLISH:
                 apps.publish(account, metadata(c), source(c.pkg()), c.icon() == null ? null : source(c.icon()));
-                return;
+                return null;
             case UPDATE:
                 apps.update(account, c.appName(), c.appVersion(), update(c));
-                return;
+                return null;
+            case TASK:
+                return taskOps.create(account, c);
             default:
                 apps.delete(account, c.appName(), c.appVersion());
+                return null;
         }
     }
 
     /** Did the attempt whose outcome is unknown reach PRO? */
     public Reconciliation reconcile(ProAccount account, Claim c) {
+        if (c.type() == RequestType.TASK) {
+            return taskOps.reconcile(account, c);
+        }
         Optional<ProApp> found = apps.find(account, c.appName(), c.appVersion());
         switch (c.type()) {
             case PUBLISH:
@@ -120,7 +136,7 @@ public class ProOperations {
      * fail are noted in it and never stop the execution.
      */
     public BeforeAfter snapshot(ProAccount account, Claim c, CurrentAccess lastWrite) {
-        if (c.type() == RequestType.PUBLISH) {
+        if (c.type() == RequestType.PUBLISH || c.type() == RequestType.TASK) {
             return null;
         }
         return beforeAfter.compute(account, c.teamId(), c.type(), c.appName(), c.appVersion(), c.payload(), lastWrite);

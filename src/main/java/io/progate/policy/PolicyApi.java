@@ -34,10 +34,11 @@ public class PolicyApi {
 
     /** The policy as the API shows it. */
     public record PolicyView(String team, int requiredApprovals, int deleteApprovals, int maxWaitHours,
-            boolean adminsMayApprove) {
+            boolean adminsMayApprove, int taskApprovals, java.util.List<String> taskAllowList) {
 
         static PolicyView of(TeamPolicy p) {
-            return new PolicyView(p.team.slug, p.requiredApprovals, p.deleteApprovals, p.maxWaitHours, p.adminsMayApprove);
+            return new PolicyView(p.team.slug, p.requiredApprovals, p.deleteApprovals, p.maxWaitHours, p.adminsMayApprove,
+                    p.taskApprovals, p.allowList());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.progate.policy;
 
+import io.progate.team.TaskPair;
 import io.progate.account.CurrentUser;
 import io.progate.account.User;
 import io.progate.common.InvalidInputException;
@@ -53,14 +54,17 @@ public class PolicyResource {
 
     @POST
     public Response change(@PathParam("slug") String slug, @RestForm String requiredApprovals,
-            @RestForm String deleteApprovals, @RestForm String maxWaitDays, @RestForm String adminsMayApprove) {
+            @RestForm String deleteApprovals, @RestForm String maxWaitDays, @RestForm String adminsMayApprove,
+            @RestForm String taskApprovals, @RestForm String taskAllowList) {
         User user = currentUser.get();
         Team team = teams.require(slug, user);
         try {
             Integer days = number("maxWaitDays", maxWaitDays);
             PolicyService.Result result = policies.change(slug, user, new PolicyInput(
                     number("requiredApprovals", requiredApprovals), number("deleteApprovals", deleteApprovals),
-                    days == null ? null : days * 24, "true".equals(adminsMayApprove)));
+                    days == null ? null : days * 24, "true".equals(adminsMayApprove),
+                    number("taskApprovals", taskApprovals),
+                    taskAllowList == null ? null : TaskPair.parse(taskAllowList)));
             if (result.pending() != null) {
                 return Flash.redirect("/requests/" + result.pending().id, "This change weakens the policy: it takes"
                         + " effect once another approver of the team or an admin approves this request.");

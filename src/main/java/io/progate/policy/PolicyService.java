@@ -1,5 +1,8 @@
 package io.progate.policy;
 
+import io.progate.team.TaskPair;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.account.User;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
@@ -79,6 +82,13 @@ public class PolicyService {
                         "deleteApprovals", "from 1 to 10")
                 .check(input.maxWaitHours() == null || between(input.maxWaitHours(), 1, 8760),
                         "maxWaitHours", "from 1 hour to 8760 hours (a year)")
+                .check(input.taskApprovals() == null || between(input.taskApprovals(), 0, 10),
+                        "taskApprovals", "from 0 (tasks run on submission) to 10")
+                .check(input.taskAllowList() == null || input.taskAllowList().size() <= 200, "taskAllowList",
+                        "at most 200 app/service pairs")
+                .check(input.taskAllowList() == null || TaskPair.parse(String.join("\n", input.taskAllowList()))
+                        .stream().allMatch(TaskPair::valid), "taskAllowList",
+                        "one app/service pair a line, such as Transport Planner/solve")
                 .throwIfInvalid();
         TeamPolicy policy = lockedPolicy(team);
         PolicyTerms before = PolicyTerms.of(policy);

@@ -71,6 +71,14 @@ public final class ProPaths {
                 .replace("{projectVersion}", segment(projectVersion)));
     }
 
+    /** {@link #TASK_ON_VERSION}, or {@link #TASK_ON_LATEST} when the version is null, filled in and percent-encoded. */
+    public static String taskPath(String appName, String appVersion, String serviceName) {
+        String path = appVersion == null
+                ? TASK_ON_LATEST.replace("{appName}", segment(appName))
+                : TASK_ON_VERSION.replace("{appName}", segment(appName)).replace("{appVersion}", segment(appVersion));
+        return proApiPath(path.replace("{serviceName}", segment(serviceName)));
+    }
+
     private static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

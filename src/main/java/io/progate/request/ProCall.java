@@ -17,6 +17,12 @@ public record ProCall(String method, String path, String body, String parts) {
                 return new ProCall("POST", ProPaths.proApiPath(ProPaths.APPLICATIONS), r.payload, "multipart/form-data: " + parts);
             case UPDATE:
                 return new ProCall("PATCH", ProPaths.appVersionPath(r.appName, r.appVersion), r.payload, null);
+            case TASK:
+                TaskFields task = TaskCodec.fields(r);
+                return new ProCall("POST", ProPaths.taskPath(r.appName, task.latest() ? null : r.appVersion, task.serviceName()),
+                        null, "application/json: the stored input"
+                        + (r.pkg == null ? "" : " " + r.pkg.fileName + " (" + r.pkg.sizeBytes + " bytes, SHA-256 "
+                                + r.pkg.sha256 + ")"));
             case POLICY:
                 return new ProCall("NONE", "", null, "no PRO call: approving applies the policy in ProGate");
             default:

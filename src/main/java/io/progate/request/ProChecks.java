@@ -43,9 +43,10 @@ public class ProChecks {
 
     public Checked check(Team team, Validated request) {
         List<FieldError> errors = new ArrayList<>();
-        if (!pro.hasKey(team, ProScope.PUBLISH_APP)) {
+        ProScope scope = scopeFor(request.type());
+        if (!pro.hasKey(team, scope)) {
             errors.add(new FieldError("credential", "the team has no usable PRO API key with scope "
-                    + ProScope.PUBLISH_APP.wireName() + "; an approver of the team adds one on its credentials page"));
+                    + scope.wireName() + "; an approver of the team adds one on its credentials page"));
             return new Checked(request, errors);
         }
         Validated result = request;
@@ -67,6 +68,11 @@ public class ProChecks {
             result = result.withBody(complete);
         }
         return new Checked(result, errors);
+    }
+
+    /** The scope the request's PRO call needs: Tasks for a task, PublishApp for app changes. */
+    public static ProScope scopeFor(RequestType type) {
+        return type == RequestType.TASK ? ProScope.TASKS : ProScope.PUBLISH_APP;
     }
 
     /**

@@ -13,6 +13,14 @@ public interface RequestConfig {
     @WithDefault("1G")
     MemorySize maxPackageSize();
 
+    /** Largest input a TASK request may carry (typed or uploaded JSON). */
+    @WithDefault("10M")
+    MemorySize maxTaskInputSize();
+
+    /** Largest task response ProGate fetches from PRO and keeps; a larger one is left in PRO, with the reason shown. */
+    @WithDefault("64M")
+    MemorySize maxTaskResponseSize();
+
     /** Largest icon accepted. */
     @WithDefault("1M")
     MemorySize maxIconSize();

@@ -1,11 +1,12 @@
 package io.progate.request;
 
 /**
- * What a release request asks for: a PRO change (publish, update, delete), or a change that weakens
- * the team's approval policy ({@code POLICY}: filed by the policy page or API, never with a PRO call).
+ * What a release request asks for: a PRO change (publish, update, delete), a run of an app's DEX
+ * service ({@code TASK}: creates one PRO task), or a change that weakens the team's approval policy
+ * ({@code POLICY}: filed by the policy page or API, never with a PRO call).
  */
 public enum RequestType {
-    PUBLISH("Publish"), UPDATE("Update"), DELETE("Delete"), POLICY("Policy change");
+    PUBLISH("Publish"), UPDATE("Update"), DELETE("Delete"), TASK("Task"), POLICY("Policy change");
 
     private final String label;
 

@@ -31,6 +31,8 @@ public class RequestValidation {
 
     static final Pattern APP_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 _.()+-]{0,199}$");
     static final Pattern VERSION = Pattern.compile("^[0-9A-Za-z][0-9A-Za-z._+-]{0,99}$");
+    /** A DEX service name: one path segment. */
+    static final Pattern SERVICE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$");
     static final Pattern ATTRIBUTE_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_.-]{0,63}$");
     static final Pattern ICON_NAME = Pattern.compile("(?i)^.+\\.(png|jpe?g|gif|svg)$");
     /** The reserved attribute iconUrl (documented): /icons/ and the label of an icon already in PRO storage. */
@@ -51,16 +53,23 @@ public class RequestValidation {
     public Validated validate(Submission s) {
         Validator v = new Validator();
         RequestType type = RequestType.parse(s.type()).filter(RequestType::isProChange).orElse(null);
-        v.check(type != null, "type", "one of PUBLISH, UPDATE or DELETE");
+        v.check(type != null, "type", "one of PUBLISH, UPDATE, DELETE or TASK");
         String reason = trim(s.reason());
         v.require("reason", reason, "A reason").maxLength("reason", reason, MAX_REASON);
-        if (type != RequestType.PUBLISH) {
-            v.check(s.file() == null, "file", "only publish requests carry a package");
+        if (type != RequestType.TASK) {
+            v.check(s.serviceName() == null, "serviceName", "only task requests name a service");
+            v.check(s.input() == null, "input", "only task requests carry an input");
+        }
+        if (type != RequestType.PUBLISH && type != RequestType.TASK) {
+            v.check(s.file() == null, "file", "only publish and task requests carry a file");
             v.check(s.icon() == null, "icon", "only publish requests carry an icon");
         }
         Validated result = null;
         if (type == RequestType.PUBLISH) {
             result = publish(v, reason, s);
+        } else if (type == RequestType.TASK) {
+            v.check(s.icon() == null, "icon", "only publish requests carry an icon");
+            result = task(v, reason, s);
         } else if (type != null) {
             String appName = trim(s.appName());
             String appVersion = trim(s.appVersion());
@@ -70,6 +79,73 @@ public class RequestValidation {
         }
         v.throwIfInvalid();
         return result;
+    }
+
+    /**
+     * A task: app, version or {@code latest}, service, and exactly one input, typed JSON text or an
+     * uploaded file, of at most the configured size and valid JSON (PRO gets it as
+     * {@code application/json}). Typed text is spooled to a file so that it is stored like uploads.
+     */
+    private Validated task(Validator v, String reason, Submission s) {
+        String appName = trim(s.appName());
+        String appVersion = trim(s.appVersion());
+        boolean latest = appVersion == null || appVersion.isEmpty() || TaskFields.LATEST.equalsIgnoreCase(appVersion);
+        v.require("appName", appName, "The app name").matches("appName", appName, APP_NAME, "an app name");
+        if (!latest) {
+            v.matches("appVersion", appVersion, VERSION, "a version such as 1.0, or latest");
+        }
+        String service = trim(s.serviceName());
+        v.require("serviceName", service, "The service name")
+                .matches("serviceName", service, SERVICE_NAME, "letters, digits and _ . -, at most 100");
+        boolean typed = s.input() != null && !s.input().isBlank();
+        v.check(!(typed && s.file() != null), "input", "type the input or upload a file, not both");
+        Upload input = null;
+        long limit = config.maxTaskInputSize().asLongValue();
+        if (s.file() != null && !typed) {
+            v.require("file", trim(s.file().fileName()), "A file name").maxLength("file", s.file().fileName(), 255);
+            long size = sizeOf(s.file());
+            v.check(size <= limit, "file", "the input is larger than the limit of " + Sizes.human(limit));
+            v.check(size > 0, "file", "the input file is empty");
+            if (size > 0 && size <= limit) {
+                v.check(isJson(s.file().path()), "file", "the input must be JSON");
+                input = s.file();
+            }
+        } else if (typed) {
+            byte[] bytes = s.input().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            v.check(bytes.length <= limit, "input", "the input is larger than the limit of " + Sizes.human(limit));
+            if (bytes.length <= limit) {
+                input = spool(bytes);
+                v.check(isJson(input.path()), "input", "the input must be JSON, such as {\"scenario\": \"base\"}");
+            }
+        } else {
+            v.check(false, "input", "the service's input: type JSON (such as {}) or upload a file");
+        }
+        return new Validated(RequestType.TASK, reason, appName, latest ? TaskFields.LATEST : appVersion,
+                new TaskFields(service, latest), input, Inspection.none(), null);
+    }
+
+    /** Whether the file holds exactly one JSON value, read as a stream. */
+    private static boolean isJson(java.nio.file.Path file) {
+        try (var parser = new com.fasterxml.jackson.core.JsonFactory().createParser(file.toFile())) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Upload spool(byte[] bytes) {
+        try {
+            java.nio.file.Path file = Files.createTempFile("progate-task-input-", ".json");
+            file.toFile().deleteOnExit();
+            Files.write(file, bytes);
+            return new Upload(file, "input.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the task input", e);
+        }
     }
 
     private Validated publish(Validator v, String reason, Submission s) {

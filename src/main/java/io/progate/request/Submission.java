@@ -8,13 +8,27 @@ import io.progate.pro.model.PublishMetadata;
  * A request as filed through a page or the API, not yet validated. For PUBLISH: metadata, file and
  * optional icon ({@code devBuilds}: AIMMS development builds may be chosen); for UPDATE: app name,
  * version and changes, whose {@code attributes} are a change to the current map (a key with a null
- * value is removed); for DELETE: app name and version.
+ * value is removed); for DELETE: app name and version; for TASK: app name, version (or
+ * {@code latest}), {@code serviceName} and the service's input, either typed as JSON text
+ * ({@code input}) or uploaded ({@code file}).
  */
 public record Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
-        AppUpdate changes, Upload file, Upload icon, boolean devBuilds) {
+        AppUpdate changes, Upload file, Upload icon, boolean devBuilds, String serviceName, String input) {
+
+    public Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
+            AppUpdate changes, Upload file, Upload icon, boolean devBuilds) {
+        this(type, reason, metadata, appName, appVersion, changes, file, icon, devBuilds, null, null);
+    }
 
     public Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
             AppUpdate changes, Upload file, Upload icon) {
         this(type, reason, metadata, appName, appVersion, changes, file, icon, false);
+    }
+
+    /** A TASK request: the input typed as JSON text, or uploaded as {@code file}. */
+    public static Submission task(String reason, String appName, String appVersion, String serviceName, String input,
+            Upload file) {
+        return new Submission(RequestType.TASK.name(), reason, null, appName, appVersion, null, file, null, false,
+                serviceName, input);
     }
 }

@@ -1,6 +1,16 @@
 package io.progate.team;
 
-/** A change to a team's policy; null fields stay as they are. */
+import java.util.List;
+
+/**
+ * A change to a team's policy; null fields stay as they are. {@code taskAllowList} replaces the
+ * whole list of app/service pairs whose tasks run without approval.
+ */
 public record PolicyInput(Integer requiredApprovals, Integer deleteApprovals, Integer maxWaitHours,
-        Boolean adminsMayApprove) {
+        Boolean adminsMayApprove, Integer taskApprovals, List<String> taskAllowList) {
+
+    public PolicyInput(Integer requiredApprovals, Integer deleteApprovals, Integer maxWaitHours,
+            Boolean adminsMayApprove) {
+        this(requiredApprovals, deleteApprovals, maxWaitHours, adminsMayApprove, null, null);
+    }
 }

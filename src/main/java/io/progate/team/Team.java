@@ -27,6 +27,12 @@ public class Team extends BaseEntity {
     @Column(name = "pro_url", nullable = false)
     public String proUrl;
 
+    /** Days before expiry at which keys with the APIKey scope rotate themselves through PRO; null: never. */
+    @Column(name = "key_rotation_days")
+    public Integer keyRotationDays = DEFAULT_KEY_ROTATION_DAYS;
+
+    public static final int DEFAULT_KEY_ROTATION_DAYS = 14;
+
     public static Optional<Team> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

@@ -33,6 +33,14 @@ public class TeamPolicy extends BaseEntity {
     @Column(name = "delete_approvals", nullable = false)
     public int deleteApprovals = DEFAULT_APPROVALS;
 
+    /** Approvals a task request needs; 0 runs it on submission, audited as auto-approved. */
+    @Column(name = "task_approvals", nullable = false)
+    public int taskApprovals = DEFAULT_APPROVALS;
+
+    /** App/service pairs whose tasks run without approval, one {@code app/service} a line. */
+    @Column(name = "task_allow_list", nullable = false)
+    public String taskAllowList = "";
+
     /** How long a request may wait for a decision before it expires. */
     @Column(name = "max_wait_hours", nullable = false)
     public int maxWaitHours = DEFAULT_MAX_WAIT_HOURS;
@@ -53,6 +61,16 @@ public class TeamPolicy extends BaseEntity {
     /** Approvals a request needs: {@link #deleteApprovals} for a delete, else {@link #requiredApprovals}. */
     public int approvalsFor(boolean delete) {
         return delete ? deleteApprovals : requiredApprovals;
+    }
+
+    /** Approvals a task of this app and service needs: 0 when the pair is on the allow-list, else {@link #taskApprovals}. */
+    public int taskApprovalsFor(String appName, String serviceName) {
+        return allowList().contains(TaskPair.of(appName, serviceName)) ? 0 : taskApprovals;
+    }
+
+    /** The allow-list as pairs, in their stored order. */
+    public java.util.List<String> allowList() {
+        return TaskPair.parse(taskAllowList);
     }
 
     public Duration maxWait() {

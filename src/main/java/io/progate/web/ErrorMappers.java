@@ -38,6 +38,12 @@ public class ErrorMappers {
         return answer(request, 409, "Conflict", e.getMessage());
     }
 
+    /** PRO refused or failed a call made for the user (a task's interrupt or delete, a key rotation). */
+    @ServerExceptionMapper
+    public Response pro(io.progate.pro.ProException e, HttpServerRequest request) {
+        return answer(request, 502, "PRO did not do it", e.getMessage());
+    }
+
     /**
      * Nobody signed in: the API answers 401 with a Bearer challenge (never Basic, which would make a
      * browser prompt for a password and then send it on its own), a page sends the browser to sign in.

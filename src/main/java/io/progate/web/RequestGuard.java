@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * comes from another site ({@code Sec-Fetch-Site} other than {@code same-origin} or {@code none}), or whose
  * {@code Origin} is not the portal's own, answers 403. This covers every form, the sign-in form included,
  * and every script; the CSRF token ({@code io.progate.account.auth.CsrfFilter}) is checked on top.</li>
- * <li><b>Body size where it belongs.</b> Only the publish routes take large bodies (up to
+ * <li><b>Body size where it belongs.</b> Only the publish and task-filing routes take large bodies (up to
  * {@code quarkus.http.limits.max-body-size}); every other route refuses a body announced larger than
  * {@code progate.web.max-body-size} with 413, and a body of unannounced length with 411.</li>
  * </ul>
@@ -32,9 +32,14 @@ import java.util.regex.Pattern;
 public class RequestGuard {
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-    /** The routes that take a package: filing a publish request (page and API) and the sandbox's PRO publish. */
+    /**
+     * The routes that take a package or a task's input: filing a publish or task request (page and API)
+     * and the sandbox's PRO publish and task creation.
+     */
     static final List<Pattern> PUBLISH_ROUTES = List.of(
             Pattern.compile("^/teams/[^/]+/requests/publish$"),
+            Pattern.compile("^/teams/[^/]+/tasks/new$"),
+            Pattern.compile("^/sandbox/pro-api/v2/tasks/[^/]+/[^/]+(/[^/]+)?$"),
             Pattern.compile("^/api/v1/teams/[^/]+/requests$"),
             Pattern.compile("^/sandbox/pro-api/v2/applications$"));
 

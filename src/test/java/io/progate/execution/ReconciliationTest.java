@@ -181,23 +181,8 @@ class ReconciliationTest {
                 x.attempts(b.id).stream().map(at -> at.outcome).toList());
     }
 
-    /** As a worker that died during its PRO call leaves it: EXECUTING, a lapsed claim, an attempt without outcome. */
     private void abandonWithUnknownAttempt(long requestId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update release_request set status = 'EXECUTING', updated_at = now() where id = ?1")
-                    .setParameter(1, requestId).executeUpdate();
-            ExecutionJob job = new ExecutionJob();
-            job.requestId = requestId;
-            job.workerId = "dead-worker";
-            job.availableAt = Instant.now().minusSeconds(1);
-            job.persist();
-            ExecutionAttempt attempt = new ExecutionAttempt();
-            attempt.requestId = requestId;
-            attempt.attemptNo = 1;
-            attempt.workerId = "dead-worker";
-            attempt.startedAt = Instant.now().minusSeconds(5);
-            attempt.persist();
-        });
+        x.abandonWithUnknownAttempt(requestId);
     }
 
     private void markApprovedWithoutWakeUp(long requestId) {

@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every door of a request, tried by everyone: each action (approve, reject, cancel, retry, close, and
- * close through the execution's address) in each state, by each role, for publish, update and delete
- * requests, through the JSON API and through the page forms. The allowed set is stated here, on its
+ * close through the execution's address) in each state, by each role, for publish, update, delete
+ * and task requests, through the JSON API and through the page forms. The allowed set is stated here, on its
  * own, as the README's lifecycle section states it; the test does not ask the code what is allowed.
  *
  * <p>An allowed action must succeed with exactly its effect. Every other one must answer 404 (not
@@ -153,7 +153,7 @@ class DoorWalkTest {
 
     static Stream<Arguments> doors() {
         List<Arguments> doors = new ArrayList<>();
-        for (RequestType type : List.of(RequestType.PUBLISH, RequestType.UPDATE, RequestType.DELETE)) {
+        for (RequestType type : List.of(RequestType.PUBLISH, RequestType.UPDATE, RequestType.DELETE, RequestType.TASK)) {
             for (State state : State.values()) {
                 if (state == State.PENDING_ONE_APPROVAL && type != RequestType.DELETE) {
                     continue;
@@ -279,8 +279,9 @@ class DoorWalkTest {
             r.appName = Fixtures.unique("Door");
             r.appVersion = "1.0";
             r.payload = type == RequestType.PUBLISH ? "{\"name\":\"" + r.appName + "\",\"projectVersion\":\"1.0\"}"
-                    : type == RequestType.UPDATE ? "{\"description\":\"new\"}" : "{}";
-            r.pkg = type == RequestType.PUBLISH ? RequestPackage.findById(w.packageId) : null;
+                    : type == RequestType.UPDATE ? "{\"description\":\"new\"}"
+                    : type == RequestType.TASK ? "{\"serviceName\":\"solve\",\"latest\":false}" : "{}";
+            r.pkg = type == RequestType.PUBLISH || type == RequestType.TASK ? RequestPackage.findById(w.packageId) : null;
             r.requiredApprovals = type == RequestType.DELETE ? 2 : 1;
             r.adminsMayApprove = adminsMayApprove;
             r.expiresAt = state == State.PENDING_PAST_ITS_TIME ? now.minus(1, ChronoUnit.MINUTES)

@@ -124,7 +124,10 @@ class BodyLimitTest {
 
     @Test
     void publishRoutesAreTheOnlyOnesWithTheLargeLimit() {
-        assertEquals(3, RequestGuard.PUBLISH_ROUTES.size());
+        assertEquals(5, RequestGuard.PUBLISH_ROUTES.size());
+        assertTrue(RequestGuard.PUBLISH_ROUTES.stream().anyMatch(p -> p.matcher("/teams/acme/tasks/new").matches()));
+        assertTrue(RequestGuard.PUBLISH_ROUTES.stream().anyMatch(p -> p.matcher("/sandbox/pro-api/v2/tasks/App/1.0/solve").matches()));
+        assertTrue(RequestGuard.PUBLISH_ROUTES.stream().noneMatch(p -> p.matcher("/sandbox/pro-api/v2/tasks/abc").matches()));
         assertTrue(RequestGuard.PUBLISH_ROUTES.stream().anyMatch(p -> p.matcher("/teams/acme/requests/publish").matches()));
         assertTrue(RequestGuard.PUBLISH_ROUTES.stream().noneMatch(p -> p.matcher("/teams/acme/requests/update").matches()));
         assertTrue(Zips.project(true).length > 0);

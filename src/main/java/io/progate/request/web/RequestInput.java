@@ -5,15 +5,24 @@ import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.PublishMetadata;
 import io.progate.request.Submission;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The JSON of a new request: {@code metadata} for a publish (with {@code devBuilds} true to allow an
- * AIMMS development build), {@code appName/appVersion} (and {@code changes}) otherwise.
+ * AIMMS development build), {@code appName/appVersion} (and {@code changes}) otherwise; for a task
+ * also {@code serviceName} and {@code input}, the service's JSON input (or a {@code file} part).
  */
 public record RequestInput(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
-        AppUpdate changes, Boolean devBuilds) {
+        AppUpdate changes, Boolean devBuilds, String serviceName, JsonNode input) {
+
+    public RequestInput(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
+            AppUpdate changes, Boolean devBuilds) {
+        this(type, reason, metadata, appName, appVersion, changes, devBuilds, null, null);
+    }
 
     public Submission toSubmission(Upload file, Upload icon) {
         return new Submission(type, reason, metadata, appName, appVersion, changes, file, icon,
-                Boolean.TRUE.equals(devBuilds));
+                Boolean.TRUE.equals(devBuilds), serviceName, input == null || input.isMissingNode() ? null
+                        : input.toString());
     }
 }

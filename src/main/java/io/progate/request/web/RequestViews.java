@@ -1,5 +1,10 @@
 package io.progate.request.web;
 
+import io.progate.request.TaskCodec;
+import io.progate.request.TaskFields;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progate.packages.PackageStore;
 import io.progate.packages.RequestPackage;
 import io.progate.pro.model.AppUpdate;
@@ -88,6 +93,10 @@ public class RequestViews {
                         + m.oldProjectName() + " " + m.oldProjectVersion()
                         + (behavior == PublishMetadata.NEW_VERSION_HIDE_OLD ? ", hiding the old version"
                                 : ", keeping the old version visible");
+            case TASK:
+                TaskFields task = TaskCodec.fields(r);
+                return "Run the service " + task.serviceName() + " of " + r.appName
+                        + (task.latest() ? " (the version tagged latest)" : " version " + r.appVersion);
             case UPDATE:
                 AppUpdate c = readable(() -> payloads.update(r.payload));
                 return "Update " + r.appName + " version " + r.appVersion + ": " + changed(c);

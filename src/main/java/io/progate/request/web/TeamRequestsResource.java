@@ -98,7 +98,8 @@ public class TeamRequestsResource {
     public TemplateInstance form(@PathParam("slug") String slug, @QueryParam("type") String type,
             @QueryParam("app") String app, @QueryParam("version") String version, @QueryParam("dev") String dev) {
         Team team = teams.require(slug, currentUser.get());
-        RequestType kind = RequestType.parse(type).filter(RequestType::isProChange).orElse(RequestType.PUBLISH);
+        RequestType kind = RequestType.parse(type).filter(RequestType::isProChange)
+                .filter(t -> t != RequestType.TASK).orElse(RequestType.PUBLISH);
         RequestForm form = RequestForm.blank(kind, app, version, "true".equals(dev));
         FormChoices choices = choices(team, form);
         return Templates.form(team, form.withCurrentAttributes(choices), choices, Map.of());

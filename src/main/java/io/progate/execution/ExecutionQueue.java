@@ -4,6 +4,7 @@ import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.packages.RequestPackage;
 import io.progate.request.ProCall;
+import io.progate.request.Payloads;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;
@@ -41,6 +42,9 @@ public class ExecutionQueue {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Payloads payloads;
+
     /** Claims the request for {@code workerId} in a short transaction of its own; empty if someone else has it. */
     public Optional<Claim> claim(long requestId, String workerId, Duration lease) {
         return QuarkusTransaction.requiringNew().call(() -> claimLocked(requestId, workerId, lease));
@@ -74,7 +78,7 @@ public class ExecutionQueue {
                 .setParameter(4, lastNo).setParameter(5, requestId).getSingleResult();
         long generation = ((Number) job[0]).longValue();
         int roundStart = ((Number) job[1]).intValue();
-        ProCall call = ProCall.of(r);
+        ProCall call = ProCall.of(r, payloads);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("type", r.type.name());
         details.put("appName", r.appName);

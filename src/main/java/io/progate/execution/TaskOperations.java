@@ -6,7 +6,7 @@ import io.progate.pro.ProTasks;
 import io.progate.pro.model.TaskPage;
 import io.progate.pro.model.TaskQuery;
 import io.progate.packages.PackageStore;
-import io.progate.request.TaskCodec;
+import io.progate.request.Payloads;
 import io.progate.request.TaskFields;
 import io.progate.task.RequestTask;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,10 +45,13 @@ public class TaskOperations {
     PackageStore store;
 
     @Inject
+    Payloads payloads;
+
+    @Inject
     ExecutionConfig config;
 
     public ProTask create(ProAccount account, Claim c) {
-        TaskFields task = TaskCodec.read(c.payload());
+        TaskFields task = payloads.task(c.payload());
         byte[] input;
         try (InputStream in = store.openVerified(c.pkg())) {
             input = in.readAllBytes();
@@ -60,7 +63,7 @@ public class TaskOperations {
     }
 
     public Reconciliation reconcile(ProAccount account, Claim c) {
-        TaskFields task = TaskCodec.read(c.payload());
+        TaskFields task = payloads.task(c.payload());
         Instant roundStart = QuarkusTransaction.requiringNew().call(() -> ExecutionAttempt.of(c.requestId()).stream()
                 .filter(a -> a.attemptNo > c.roundStartAttempt()).map(a -> a.startedAt).findFirst()
                 .orElse(Instant.now()));

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 /**
  * The one codec between a request's JSON text columns ({@code payload}, {@code outcome}) and their
  * types. A payload holds, by request type, a {@link PublishMetadata} (PUBLISH), an {@link AppUpdate}
- * (UPDATE), a {@link PolicyChange} (POLICY) or {@code {}} (DELETE): the very value PRO is sent, so
+ * (UPDATE), a {@link TaskFields} (TASK), a {@link PolicyChange} (POLICY) or {@code {}} (DELETE): the very value PRO is sent, so
  * what is stored, shown and executed is one thing. Views, before/after, access history and
  * execution all read it back here.
  */
@@ -42,6 +42,11 @@ public class Payloads {
     /** An UPDATE request's changes. */
     public AppUpdate update(String payload) {
         return read(payload, AppUpdate.class);
+    }
+
+    /** A TASK request's service and whether it runs on the version tagged latest. */
+    public TaskFields task(String payload) {
+        return read(payload, TaskFields.class);
     }
 
     /** A POLICY request's change: the policy when filed and as asked. */

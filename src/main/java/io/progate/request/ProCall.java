@@ -9,7 +9,7 @@ import io.progate.pro.ProPaths;
  */
 public record ProCall(String method, String path, String body, String parts) {
 
-    public static ProCall of(ReleaseRequest r) {
+    public static ProCall of(ReleaseRequest r, Payloads payloads) {
         switch (r.type) {
             case PUBLISH:
                 String parts = "metadata (the body below), file (" + r.pkg.fileName + ")"
@@ -18,7 +18,7 @@ public record ProCall(String method, String path, String body, String parts) {
             case UPDATE:
                 return new ProCall("PATCH", ProPaths.appVersionPath(r.appName, r.appVersion), r.payload, null);
             case TASK:
-                TaskFields task = TaskCodec.fields(r);
+                TaskFields task = payloads.task(r.payload);
                 return new ProCall("POST", ProPaths.taskPath(r.appName, task.latest() ? null : r.appVersion, task.serviceName()),
                         null, "application/json: the stored input"
                         + (r.pkg == null ? "" : " " + r.pkg.fileName + " (" + r.pkg.sizeBytes + " bytes, SHA-256 "

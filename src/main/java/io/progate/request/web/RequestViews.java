@@ -1,6 +1,5 @@
 package io.progate.request.web;
 
-import io.progate.request.TaskCodec;
 import io.progate.request.TaskFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +55,7 @@ public class RequestViews {
         long count = approvals.stream().filter(a -> a.decision().equals(Decision.APPROVE.name())).count();
         RequestView.PackageView pkg = packageView(r.pkg);
         return new RequestView(r.id, r.type.name(), r.status.name(), r.team.slug, r.author.username, r.reason,
-                r.appName, r.appVersion, summary(r), payloads.tree(r.payload), ProCall.of(r),
+                r.appName, r.appVersion, summary(r), payloads.tree(r.payload), ProCall.of(r, payloads),
                 pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
                 approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
                 r.decidedAt, r.finishedAt, r.outcome == null ? null : payloads.tree(r.outcome), policyChange(r),
@@ -94,7 +93,7 @@ public class RequestViews {
                         + (behavior == PublishMetadata.NEW_VERSION_HIDE_OLD ? ", hiding the old version"
                                 : ", keeping the old version visible");
             case TASK:
-                TaskFields task = TaskCodec.fields(r);
+                TaskFields task = payloads.task(r.payload);
                 return "Run the service " + task.serviceName() + " of " + r.appName
                         + (task.latest() ? " (the version tagged latest)" : " version " + r.appVersion);
             case UPDATE:

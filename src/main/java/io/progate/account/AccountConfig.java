@@ -109,6 +109,15 @@ public interface AccountConfig {
         /** Longest lifetime a token may be given. */
         @WithDefault("P365D")
         Duration maxLifetime();
+
+        /**
+         * How long this replica answers a token from memory (its owner, scopes and teams) without reading
+         * the database. A revocation, an expiry, a disabled user, a changed role or membership made through
+         * this replica applies at once; one made through another replica after at most this long. PT0S
+         * reads the database on every call.
+         */
+        @WithDefault("PT5S")
+        Duration cacheTtl();
     }
 
     interface Demo {

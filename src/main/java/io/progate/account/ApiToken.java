@@ -1,8 +1,10 @@
 package io.progate.account;
 
 import io.progate.common.BaseEntity;
+import io.progate.common.ReadCacheInvalidation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -14,6 +16,7 @@ import java.util.Set;
 
 /** A personal access token for the JSON API. Only its SHA-256 is stored; the value is shown once. */
 @Entity
+@EntityListeners(ReadCacheInvalidation.class)
 @Table(name = "api_token")
 public class ApiToken extends BaseEntity {
 
@@ -70,6 +73,8 @@ public class ApiToken extends BaseEntity {
 
     /** Revokes every usable token of the user; how many. */
     public static int revokeAllOf(User user, Instant now) {
+        // a bulk update passes no entity listener
+        ReadCacheInvalidation.afterTransaction();
         return update("revokedAt = ?1 where user = ?2 and revokedAt is null", now, user);
     }
 }

@@ -1,6 +1,7 @@
 package io.progate.account;
 
 import io.progate.account.auth.Identities;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,9 +24,15 @@ public class CurrentUser {
         return find().orElseThrow(UnauthorizedException::new);
     }
 
+    /**
+     * The signed-in user as authentication read it on this request (a token's owner up to
+     * {@code progate.tokens.cache-ttl} ago), so no second read holds a connection for the rest of the
+     * request; an identity without its row (made elsewhere) is read in a transaction of its own.
+     */
     public Optional<User> find() {
         if (user == null && identity != null && !identity.isAnonymous()) {
-            user = User.byUsername(identity.getPrincipal().getName()).orElse(null);
+            user = Identities.user(identity).orElseGet(() -> QuarkusTransaction.joiningExisting()
+                    .call(() -> User.byUsername(identity.getPrincipal().getName()).orElse(null)));
         }
         return Optional.ofNullable(user);
     }

@@ -6,9 +6,11 @@ import io.progate.audit.AuditRecord;
 import io.progate.common.Hashes;
 import io.progate.common.InvalidInputException;
 import io.progate.common.LastUse;
+import io.progate.common.ReadCache;
 import io.progate.common.Validator;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -41,6 +43,8 @@ public class TokenService {
     AccountConfig config;
 
     private final LastUse<Long> lastUse = new LastUse<>();
+
+    private volatile ReadCache<String, Resolved> resolved;
 
     /** A token together with its value, which exists only in this answer. */
     public record Issued(ApiToken token, String value) {
@@ -125,27 +129,61 @@ public class TokenService {
         }
     }
 
+    /** A usable token as authentication needs it: its id, scopes and expiry, and its owner's row as read. */
+    public record Resolved(long id, Set<TokenScope> scopes, Instant expiresAt, User user) {
+    }
+
     /**
-     * A usable token of an enabled user. Its use is written at most once a minute ({@link LastUse}): an
-     * API call reads the token row and writes nothing, so calls with one token never queue on its row.
+     * A usable token of an enabled user. A resolved token is kept for a few seconds
+     * ({@code progate.tokens.cache-ttl}, see {@link ReadCache}); its expiry is checked on every call, and
+     * a revocation or a disabled user through this replica empties the cache at once. Its use is written
+     * at most once a minute ({@link LastUse}): an API call writes nothing, so calls with one token never
+     * queue on its row.
      */
-    @ActivateRequestContext
-    public Optional<ApiToken> authenticate(String value) {
+    public Optional<Resolved> authenticate(String value) {
         if (value == null || !value.startsWith(PREFIX) || value.length() > 200) {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        // one read outside any transaction: no BEGIN/COMMIT round trips on the hot path
-        return ApiToken.byHash(Hashes.sha256Hex(value))
-                .filter(token -> token.isUsableAt(now) && token.user.enabled)
+        String hash = Hashes.sha256Hex(value);
+        return resolved().get(hash, () -> load(hash, now))
+                .filter(token -> token.expiresAt().isAfter(now))
                 .map(token -> {
-                    if (lastUse.due(token.id, now)) {
+                    if (lastUse.due(token.id(), now)) {
                         // a guarded bulk update: no version, and nothing to do when another replica wrote lately
                         QuarkusTransaction.requiringNew().run(() -> ApiToken.update(
                                 "lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
-                                now, token.id, LastUse.staleBefore(now)));
+                                now, token.id(), LastUse.staleBefore(now)));
                     }
                     return token;
                 });
+    }
+
+    /** One read in a transaction of its own: the rows as committed, never a session's older copy; its connection is freed here. */
+    @ActivateRequestContext
+    Optional<Resolved> load(String hash, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> ApiToken.byHash(hash)
+                .filter(token -> token.isUsableAt(now) && token.user.enabled)
+                .map(token -> new Resolved(token.id, token.scopeSet(), token.expiresAt, token.user.copy())));
+    }
+
+    private ReadCache<String, Resolved> resolved() {
+        ReadCache<String, Resolved> cache = resolved;
+        if (cache == null) {
+            synchronized (this) {
+                if (resolved == null) {
+                    resolved = new ReadCache<>(config.tokens().cacheTtl(), 10_000);
+                }
+                cache = resolved;
+            }
+        }
+        return cache;
+    }
+
+    @PreDestroy
+    void close() {
+        if (resolved != null) {
+            resolved.close();
+        }
     }
 }

@@ -1,8 +1,10 @@
 package io.progate.account;
 
 import io.progate.common.BaseEntity;
+import io.progate.common.ReadCacheInvalidation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.Optional;
 
 /** A person who signs in to the portal. The password is only ever held as a bcrypt hash. */
 @Entity
+@EntityListeners(ReadCacheInvalidation.class)
 @Table(name = "app_user")
 public class User extends BaseEntity {
 
@@ -92,6 +95,32 @@ public class User extends BaseEntity {
 
     public boolean isLockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /**
+     * A detached copy of the row as read: what a request holds as its signed-in user ({@link CurrentUser}),
+     * so the row read by authentication is not read again, and a cached one is never shared.
+     */
+    public User copy() {
+        User c = new User();
+        c.id = id;
+        c.createdAt = createdAt;
+        c.version = version;
+        c.username = username;
+        c.displayName = displayName;
+        c.email = email;
+        c.passwordHash = passwordHash;
+        c.admin = admin;
+        c.enabled = enabled;
+        c.mustChangePassword = mustChangePassword;
+        c.passwordChangedAt = passwordChangedAt;
+        c.ssoSubject = ssoSubject;
+        c.failedLogins = failedLogins;
+        c.failureWindowStart = failureWindowStart;
+        c.lockedUntil = lockedUntil;
+        c.lastLoginAt = lastLoginAt;
+        c.sessionGeneration = sessionGeneration;
+        return c;
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.progate.team;
 
 import io.progate.account.User;
 import io.progate.common.BaseEntity;
+import io.progate.common.ReadCacheInvalidation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -15,6 +17,7 @@ import java.util.Optional;
 
 /** A user's place in a team. */
 @Entity
+@EntityListeners(ReadCacheInvalidation.class)
 @Table(name = "team_member")
 public class Membership extends BaseEntity {
 

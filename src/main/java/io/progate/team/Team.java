@@ -2,8 +2,10 @@ package io.progate.team;
 
 import io.progate.account.User;
 import io.progate.common.BaseEntity;
+import io.progate.common.ReadCacheInvalidation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Optional;
 
 /** A team and the PRO account its apps live in. */
 @Entity
+@EntityListeners(ReadCacheInvalidation.class)
 @Table(name = "team")
 public class Team extends BaseEntity {
 

@@ -10,7 +10,7 @@ import io.progate.audit.Outcome;
 import io.progate.common.FieldError;
 import io.progate.common.InvalidInputException;
 import io.progate.common.Paging;
-import io.progate.team.Membership;
+import io.progate.team.MyTeams;
 import io.progate.team.TeamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,10 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Who may read which events, and turning search parameters into a filter. Admins see every event;
@@ -37,6 +35,9 @@ public class AuditService {
     @Inject
     AuditSearch search;
 
+    @Inject
+    MyTeams myTeams;
+
     /** The events {@code user} may see that match {@code params}; 404 for a team they may not see. */
     public AuditFilter filterFor(User user, AuditParams params) {
         List<FieldError> errors = new ArrayList<>();
@@ -48,7 +49,7 @@ public class AuditService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new AuditFilter(user.admin ? null : teamsOf(user), teamId, AuditParams.value(params.actor),
+        return new AuditFilter(user.admin ? null : myTeams.memberOf(user), teamId, AuditParams.value(params.actor),
                 AuditParams.value(params.action), AuditParams.value(params.targetType),
                 AuditParams.value(params.targetId), outcome, from, to, AuditParams.value(params.q), before);
     }
@@ -78,10 +79,6 @@ public class AuditService {
             throw new InvalidInputException(errors);
         }
         return id;
-    }
-
-    static Set<Long> teamsOf(User user) {
-        return new HashSet<>(Membership.<Membership>list("user", user).stream().map(m -> m.team.id).toList());
     }
 
     private static Instant instant(String field, String raw, boolean endOfDay, List<FieldError> errors) {

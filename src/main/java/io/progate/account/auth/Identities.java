@@ -1,7 +1,7 @@
 package io.progate.account.auth;
 
-import io.progate.account.ApiToken;
 import io.progate.account.TokenScope;
+import io.progate.account.TokenService;
 import io.progate.account.User;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -23,6 +23,11 @@ public final class Identities {
     public static final String METHOD = "progate.authMethod";
     /** The session id, for a request authenticated by the session cookie. */
     static final String SESSION_ID = "progate.sessionId";
+    /**
+     * The user row the identity was checked against, read by authentication on this request (or, for a
+     * token, a few seconds ago: {@link TokenService#authenticate}). Never changed: {@link #user} hands out copies.
+     */
+    private static final String USER_ROW = "progate.user";
     /** Boolean: the user must change their password before doing anything else. */
     static final String MUST_CHANGE_PASSWORD = "progate.mustChangePassword";
     /** The token's id and scopes, for a request authenticated by a personal access token. */
@@ -50,10 +55,11 @@ public final class Identities {
         return builder(user, user.admin, Method.PROVIDER_TOKEN).build();
     }
 
-    static SecurityIdentity forToken(User user, ApiToken token) {
-        Set<TokenScope> scopes = token.scopeSet();
+    static SecurityIdentity forToken(TokenService.Resolved token) {
+        Set<TokenScope> scopes = token.scopes();
+        User user = token.user();
         return builder(user, user.admin && scopes.contains(TokenScope.ADMIN), Method.TOKEN)
-                .addAttribute(TOKEN_ID, token.id)
+                .addAttribute(TOKEN_ID, token.id())
                 .addAttribute(TOKEN_SCOPES, scopes)
                 .build();
     }
@@ -64,7 +70,8 @@ public final class Identities {
                 .addRole(USER)
                 .addAttribute(DISPLAY_NAME, user.displayName)
                 .addAttribute(METHOD, method)
-                .addAttribute(MUST_CHANGE_PASSWORD, user.mustChangePassword);
+                .addAttribute(MUST_CHANGE_PASSWORD, user.mustChangePassword)
+                .addAttribute(USER_ROW, user);
         if (admin) {
             builder.addRole(ADMIN);
         }
@@ -82,6 +89,12 @@ public final class Identities {
     static boolean mustChangePassword(SecurityIdentity identity) {
         return identity != null && !identity.isAnonymous()
                 && Boolean.TRUE.equals(identity.getAttribute(MUST_CHANGE_PASSWORD));
+    }
+
+    /** A copy of the user row the identity was built from; empty for nobody or an identity made elsewhere. */
+    public static java.util.Optional<User> user(SecurityIdentity identity) {
+        Object user = identity == null || identity.isAnonymous() ? null : identity.getAttribute(USER_ROW);
+        return user instanceof User u ? java.util.Optional.of(u.copy()) : java.util.Optional.empty();
     }
 
     public static Long tokenId(SecurityIdentity identity) {

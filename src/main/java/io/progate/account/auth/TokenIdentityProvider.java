@@ -24,7 +24,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> tokens.authenticate(request.token())
-                .map(token -> Identities.forToken(token.user, token))
+                .map(Identities::forToken)
                 .orElseThrow(AuthenticationFailedException::new));
     }
 }

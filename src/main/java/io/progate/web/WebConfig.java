@@ -18,13 +18,24 @@ public interface WebConfig {
     MemorySize maxBodySize();
 
     /**
-     * Requests (pages and API) one replica serves at once (PROGATE_WEB_MAX_IN_FLIGHT); one more is answered
-     * 503 with Retry-After at once. Keep it well below the worker pool (quarkus.thread-pool.max-threads, 200
+     * Requests (pages and API) one replica serves at once (PROGATE_WEB_MAX_IN_FLIGHT); more wait in a queue
+     * (max-queued, max-queue-wait). Keep it well below the worker pool (quarkus.thread-pool.max-threads, 200
      * on small machines), so health checks and the execution worker always find a thread, and near a few
-     * times the connection pool, so the excess is refused at once rather than after the acquisition timeout.
+     * times the connection pool, so the excess waits in the queue rather than for a connection.
      */
     @WithDefault("64")
     int maxInFlight();
+
+    /**
+     * Requests that wait for a place when max-in-flight are being served (PROGATE_WEB_MAX_QUEUED); they
+     * hold no thread and no connection while they wait. One more is answered 503 with Retry-After at once.
+     */
+    @WithDefault("256")
+    int maxQueued();
+
+    /** How long a request waits for a place before it is answered 503 with Retry-After (PROGATE_WEB_MAX_QUEUE_WAIT). */
+    @WithDefault("PT15S")
+    java.time.Duration maxQueueWait();
 
     /**
      * Origins (scheme://host[:port]) besides the portal's own from which browsers may post, e.g. the

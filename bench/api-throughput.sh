@@ -10,7 +10,7 @@ source "$(dirname "$0")/lib.sh"
 DURATION=${2:-10s}
 bench_build "${1:-}"
 bench_db progate_bench_api
-bench_start -Xmx512m
+bench_start -Xmx512m $PROD_JVM_FLAGS
 bench_await
 
 bench_admin POST /api/v1/teams '{"slug":"bench","name":"Bench","proUrl":"http://127.0.0.1:'$PORT'/sandbox"}' >/dev/null
@@ -50,7 +50,7 @@ wrk -t2 -c32 -d3s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/teams/bench/re
 wrk -t2 -c32 -d3s "$MGMT/q/health/live" >/dev/null
 
 echo "machine: $(bench_machine)"
-echo "portal: packaged jar, prod profile, -Xmx512m, pool $(grep -o 'max-size=[0-9]*' "$ROOT/src/main/resources/application.properties" | head -1); wrk -t2 -c32 -d$DURATION"
+echo "portal: packaged jar, prod profile, -Xmx512m $PROD_JVM_FLAGS, pool $(grep -o 'max-size=[0-9]*' "$ROOT/src/main/resources/application.properties" | head -1); wrk -t2 -c32 -d$DURATION"
 echo "request list page: $rows requests of 200; audit page: $events events"
 floor=$(run "/q/health/live (floor)" "$MGMT/q/health/live")
 results=("$floor"

@@ -10,7 +10,7 @@ PORT=18720
 source "$(dirname "$0")/lib.sh"
 bench_build "${1:-}"
 bench_db progate_bench_burst
-bench_start -Xmx512m
+bench_start -Xmx512m $PROD_JVM_FLAGS
 bench_await
 
 APPROVERS=20
@@ -21,6 +21,7 @@ bench_seed_requests 100 burst author 1
 bench_psql "select id from release_request order by id" >"$WORK/ids"
 
 echo "machine: $(bench_machine)"
+echo "portal: packaged jar, prod profile, -Xmx512m $PROD_JVM_FLAGS, defaults of the pool and of max-in-flight and its queue"
 java bench/ApproveBurst.java "$BASE" "$MGMT" "$USER_PASSWORD" $APPROVERS "$WORK/ids" | tee "$WORK/burst.out"
 sleep 2
 approvals=$(bench_psql "select count(*) from request_approval")

@@ -16,6 +16,10 @@ MASTER="k1=$(head -c 32 /dev/urandom | base64)"
 SESSION_KEY=$(head -c 33 /dev/urandom | base64)
 APP_PID=""
 KEEP_DB=""
+# the production JVM flags, as the container image sets them (src/main/docker/Dockerfile.jvm)
+PROD_JVM_FLAGS=$(sed -n 's/^ENV PROGATE_JVM_FLAGS="\(.*\)"$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm")
+[ -n "$PROD_JVM_FLAGS" ] || { echo "no PROGATE_JVM_FLAGS in src/main/docker/Dockerfile.jvm" >&2; exit 1; }
+export MALLOC_ARENA_MAX=2
 
 bench_cleanup() {
     [ -n "$APP_PID" ] && kill -TERM "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
@@ -52,8 +56,8 @@ bench_start() { # extra java options...
     APP_PID=$!
 }
 
-bench_await() {
-    for _ in $(seq 1 240); do
+bench_await() { # waits up to BENCH_START_TIMEOUT seconds (default 300: a loaded machine starts slowly)
+    for _ in $(seq 1 $((${BENCH_START_TIMEOUT:-300} * 4))); do
         [ "$(curl -s -o /dev/null -w '%{http_code}' "$MGMT/q/health/ready" || true)" = 200 ] && return 0
         sleep 0.25
     done

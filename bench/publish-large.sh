@@ -13,7 +13,7 @@ SIZE=${2:-512}
 KEY=bench-sandbox-key-00000000000000000000
 bench_build "${1:-}"
 bench_db progate_bench_publish
-BENCH_ENV="PROGATE_REQUESTS_MAX_PACKAGE_SIZE=1G" bench_start -Xmx128m
+BENCH_ENV="PROGATE_REQUESTS_MAX_PACKAGE_SIZE=1G" bench_start -Xmx128m $PROD_JVM_FLAGS
 bench_await
 
 bench_admin POST /api/v1/teams '{"slug":"big","name":"Big","proUrl":"http://127.0.0.1:'$PORT'/sandbox"}' >/dev/null
@@ -61,7 +61,7 @@ local_sha=$(sha256sum "$WORK/Big.aimmspack" | cut -d' ' -f1)
 rss=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status")
 
 echo "machine: $(bench_machine)"
-echo "package: $MIB MiB zip ($BYTES bytes); portal: packaged jar, prod profile, -Xmx128m"
+echo "package: $MIB MiB zip ($BYTES bytes); portal: packaged jar, prod profile, -Xmx128m $PROD_JVM_FLAGS, MALLOC_ARENA_MAX=2"
 echo
 echo "| leg | time s | MiB/s | ratio to curl direct |"
 echo "| --- | ---: | ---: | ---: |"

@@ -10,6 +10,7 @@ import io.progate.common.ReadCache;
 import io.progate.common.Validator;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -44,7 +45,7 @@ public class TokenService {
 
     private final LastUse<Long> lastUse = new LastUse<>();
 
-    private volatile ReadCache<String, Resolved> resolved;
+    private ReadCache<String, Resolved> resolved;
 
     /** A token together with its value, which exists only in this answer. */
     public record Issued(ApiToken token, String value) {
@@ -146,7 +147,7 @@ public class TokenService {
         }
         Instant now = Instant.now();
         String hash = Hashes.sha256Hex(value);
-        return resolved().get(hash, () -> load(hash, now))
+        return resolved.get(hash, () -> load(hash, now))
                 .filter(token -> token.expiresAt().isAfter(now))
                 .map(token -> {
                     if (lastUse.due(token.id(), now)) {
@@ -167,23 +168,13 @@ public class TokenService {
                 .map(token -> new Resolved(token.id, token.scopeSet(), token.expiresAt, token.user.copy())));
     }
 
-    private ReadCache<String, Resolved> resolved() {
-        ReadCache<String, Resolved> cache = resolved;
-        if (cache == null) {
-            synchronized (this) {
-                if (resolved == null) {
-                    resolved = new ReadCache<>(config.tokens().cacheTtl(), 10_000);
-                }
-                cache = resolved;
-            }
-        }
-        return cache;
+    @PostConstruct
+    void open() {
+        resolved = new ReadCache<>(config.tokens().cacheTtl(), 10_000);
     }
 
     @PreDestroy
     void close() {
-        if (resolved != null) {
-            resolved.close();
-        }
+        resolved.close();
     }
 }

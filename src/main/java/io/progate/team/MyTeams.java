@@ -4,6 +4,7 @@ import io.progate.account.AccountConfig;
 import io.progate.account.User;
 import io.progate.common.ReadCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -31,11 +32,11 @@ public class MyTeams {
     @Inject
     AccountConfig config;
 
-    private volatile ReadCache<Key, List<MyTeam>> cache;
+    private ReadCache<Key, List<MyTeam>> cache;
 
     /** All teams for an admin, their own for everyone else; by name. */
     public List<MyTeam> of(User user) {
-        return cache().get(new Key(user.id, user.admin), () -> Optional.of(load(user.id, user.admin))).orElseThrow();
+        return cache.get(new Key(user.id, user.admin), () -> Optional.of(load(user.id, user.admin))).orElseThrow();
     }
 
     /** Ids of the teams the user is a member of. */
@@ -54,23 +55,13 @@ public class MyTeams {
                 .createQuery(query, MyTeam.class).setParameter("user", userId).getResultList()));
     }
 
-    private ReadCache<Key, List<MyTeam>> cache() {
-        ReadCache<Key, List<MyTeam>> c = cache;
-        if (c == null) {
-            synchronized (this) {
-                if (cache == null) {
-                    cache = new ReadCache<>(config.tokens().cacheTtl(), 10_000);
-                }
-                c = cache;
-            }
-        }
-        return c;
+    @PostConstruct
+    void open() {
+        cache = new ReadCache<>(config.tokens().cacheTtl(), 10_000);
     }
 
     @PreDestroy
     void close() {
-        if (cache != null) {
-            cache.close();
-        }
+        cache.close();
     }
 }

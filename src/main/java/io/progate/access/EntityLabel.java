@@ -1,6 +1,7 @@
 package io.progate.access;
 
 import io.progate.common.BaseEntity;
+import io.progate.common.Paging;
 import io.progate.team.Team;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,6 +37,14 @@ public class EntityLabel extends BaseEntity {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** A page of the team's labels by entity id, after the entity id that is the cursor (index entity_label_uk). */
+    public static Paging.Page<EntityLabel> pageOf(long teamId, Paging paging) {
+        long after = paging.cursor() == null ? 0 : paging.cursor();
+        List<EntityLabel> rows = find("team.id = ?1 and entityId > ?2 order by entityId", teamId, after)
+                .range(0, paging.limit()).list();
+        return paging.page(rows, l -> l.entityId);
+    }
 
     public static List<EntityLabel> ofTeam(long teamId) {
         return list("team.id = ?1 order by entityId", teamId);

@@ -2,6 +2,8 @@ package io.progate.access;
 
 import io.progate.account.CurrentUser;
 import io.progate.common.InvalidInputException;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -9,6 +11,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,9 +39,12 @@ public class EntityLabelApi {
     public record LabelInput(String label) {
     }
 
+    /** A page of the team's labels by entity id: {@code limit} (50, at most 500) after {@code cursor} (an entity id). */
     @GET
-    public List<LabelView> list(@PathParam("slug") String slug) {
-        return labels.list(slug, currentUser.get()).stream().map(LabelView::of).toList();
+    public Response list(@PathParam("slug") String slug, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return PageLinks.ok(labels.page(slug, currentUser.get(), Paging.parse(limit, cursor)),
+                page -> page.stream().map(LabelView::of).toList(), uri);
     }
 
     @PUT

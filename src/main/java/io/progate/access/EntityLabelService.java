@@ -1,6 +1,7 @@
 package io.progate.access;
 
 import io.progate.account.User;
+import io.progate.common.Paging;
 import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.Validator;
@@ -35,6 +36,11 @@ public class EntityLabelService {
 
     public List<EntityLabel> list(String slug, User user) {
         return EntityLabel.ofTeam(teams.require(slug, user).id);
+    }
+
+    /** A page of the team's labels, by entity id. */
+    public Paging.Page<EntityLabel> page(String slug, User user, Paging paging) {
+        return EntityLabel.pageOf(teams.require(slug, user).id, paging);
     }
 
     public boolean canChange(Team team, User user) {

@@ -1,6 +1,7 @@
 package io.progate.account;
 
 import io.progate.common.BaseEntity;
+import io.progate.common.Paging;
 import io.progate.common.ReadCacheInvalidation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +54,15 @@ public class ApiToken extends BaseEntity {
 
     public static List<ApiToken> ownedBy(User user) {
         return list("user = ?1 order by createdAt desc", user);
+    }
+
+    /** A page of the user's tokens, newest first (index api_token_user_id_ix). */
+    public static Paging.Page<ApiToken> pageOf(User user, Paging paging) {
+        List<ApiToken> rows = paging.cursor() == null
+                ? find("user.id = ?1 order by id desc", user.id).range(0, paging.limit()).list()
+                : find("user.id = ?1 and id < ?2 order by id desc", user.id, paging.cursor()).range(0, paging.limit())
+                        .list();
+        return paging.page(rows, t -> t.id);
     }
 
     public boolean isUsableAt(Instant now) {

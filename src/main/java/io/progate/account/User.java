@@ -1,6 +1,7 @@
 package io.progate.account;
 
 import io.progate.common.BaseEntity;
+import io.progate.common.Paging;
 import io.progate.common.ReadCacheInvalidation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -85,6 +86,15 @@ public class User extends BaseEntity {
 
     public static List<User> allByUsername() {
         return list("order by username");
+    }
+
+    /** A page of users by user name, after the user whose id is the cursor (one statement, the name's unique index). */
+    public static Paging.Page<User> page(Paging paging) {
+        List<User> rows = paging.cursor() == null
+                ? find("order by username").range(0, paging.limit()).list()
+                : find("username > (select c.username from User c where c.id = ?1) order by username", paging.cursor())
+                        .range(0, paging.limit()).list();
+        return paging.page(rows, u -> u.id);
     }
 
     /** Enabled admins, locked for update: the caller is about to check that one stays. */

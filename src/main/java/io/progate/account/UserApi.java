@@ -1,5 +1,7 @@
 package io.progate.account;
 
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -8,7 +10,10 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -46,9 +51,11 @@ public class UserApi {
         }
     }
 
+    /** A page of users by user name: {@code limit} (50, at most 500) after {@code cursor}, {@code Link} to the next. */
     @GET
-    public List<UserView> list() {
-        return User.allByUsername().stream().map(UserView::of).toList();
+    public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return PageLinks.ok(User.page(Paging.parse(limit, cursor)), users -> users.stream().map(UserView::of).toList(),
+                uri);
     }
 
     @POST

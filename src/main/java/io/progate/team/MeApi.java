@@ -6,6 +6,8 @@ import io.progate.account.TokenService;
 import io.progate.account.User;
 import io.progate.account.auth.Identities;
 import io.progate.common.InvalidInputException;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -13,7 +15,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 
@@ -68,10 +73,12 @@ public class MeApi {
         return new Me(user.username, user.displayName, user.email, user.admin, refs);
     }
 
+    /** A page of the caller's tokens, newest first: {@code limit} (50, at most 500) after {@code cursor}. */
     @GET
     @Path("tokens")
-    public List<TokenView> tokens() {
-        return tokens.listFor(currentUser.get()).stream().map(TokenView::of).toList();
+    public Response tokens(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return PageLinks.ok(ApiToken.pageOf(currentUser.get(), Paging.parse(limit, cursor)),
+                page -> page.stream().map(TokenView::of).toList(), uri);
     }
 
     @POST

@@ -2,6 +2,8 @@ package io.progate.team;
 
 import io.progate.account.User;
 import io.progate.common.BaseEntity;
+import io.progate.common.Paging;
+import io.quarkus.panache.common.Parameters;
 import io.progate.common.ReadCacheInvalidation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +44,26 @@ public class Team extends BaseEntity {
 
     public static List<Team> allByName() {
         return list("order by name");
+    }
+
+    /**
+     * A page of teams by name (then id) after the team whose id is the cursor: every team, or those
+     * {@code member} belongs to (index team_name_ix; a member's teams are read through team_member_user_ix).
+     */
+    public static Paging.Page<Team> page(User member, Paging paging) {
+        StringBuilder query = new StringBuilder("select t from Team t where 1 = 1");
+        Parameters params = new Parameters();
+        if (member != null) {
+            query.append(" and exists (select 1 from Membership m where m.team = t and m.user.id = :user)");
+            params.and("user", member.id);
+        }
+        if (paging.cursor() != null) {
+            query.append(" and (t.name > (select c.name from Team c where c.id = :cursor)"
+                    + " or (t.name = (select c.name from Team c where c.id = :cursor) and t.id > :cursor))");
+            params.and("cursor", paging.cursor());
+        }
+        List<Team> rows = find(query + " order by t.name, t.id", params).range(0, paging.limit()).list();
+        return paging.page(rows, t -> t.id);
     }
 
     public static List<Team> of(User user) {

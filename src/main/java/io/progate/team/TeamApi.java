@@ -1,7 +1,10 @@
 package io.progate.team;
 
 import io.progate.account.CurrentUser;
+import io.progate.account.User;
 import io.progate.common.InvalidInputException;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -11,7 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 
@@ -43,9 +49,12 @@ public class TeamApi {
     public record RoleInput(String role) {
     }
 
+    /** A page of the teams the caller sees, by name: {@code limit} (50, at most 500) after {@code cursor}. */
     @GET
-    public List<TeamView> list() {
-        return teams.visibleTo(currentUser.get()).stream().map(t -> TeamView.of(t, false)).toList();
+    public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        User user = currentUser.get();
+        return PageLinks.ok(Team.page(user.admin ? null : user, Paging.parse(limit, cursor)),
+                page -> page.stream().map(t -> TeamView.of(t, false)).toList(), uri);
     }
 
     @POST

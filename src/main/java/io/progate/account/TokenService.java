@@ -142,10 +142,13 @@ public class TokenService {
      * queue on its row.
      */
     public Optional<Resolved> authenticate(String value) {
+        return authenticate(value, Instant.now());
+    }
+
+    Optional<Resolved> authenticate(String value, Instant now) {
         if (value == null || !value.startsWith(PREFIX) || value.length() > 200) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
         String hash = Hashes.sha256Hex(value);
         return resolved.get(hash, () -> load(hash, now))
                 .filter(token -> token.expiresAt().isAfter(now))

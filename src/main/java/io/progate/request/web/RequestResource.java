@@ -81,7 +81,7 @@ public class RequestResource {
     public TemplateInstance detail(@PathParam("id") long id) {
         User user = currentUser.get();
         ReleaseRequest r = requests.require(id, user);
-        RequestView view = views.of(r);
+        RequestView view = views.detailed(r);
         String body = view.proCall().body() == null ? null : payloads.pretty(view.proCall().body());
         return Templates.detail(new Detail(r, view, body, audit.trailOf("request", String.valueOf(r.id)),
                 requests.may(r, user, RequestAction.APPROVE), requests.may(r, user, RequestAction.CANCEL),

@@ -9,19 +9,15 @@ import io.progate.account.User;
 import io.progate.fixtures.ExecutionFixtures;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Requests;
-import io.progate.fixtures.SandboxAccounts;
 import io.progate.fixtures.StatementCounter;
-import io.progate.pro.PackageSource;
-import io.progate.pro.ProApps;
 import io.progate.pro.model.AppUpdate;
-import io.progate.pro.model.PublishMetadata;
 import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestStatus;
 import io.progate.team.Team;
 import io.progate.team.TeamRole;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,25 +35,16 @@ class DashboardTest {
     Fixtures fixtures;
 
     @Inject
-    ProApps apps;
-
-    @Inject
-    SandboxAccounts sandbox;
-
-    @Inject
     DashboardService dashboards;
-
-    @Inject
-    EntityManager em;
 
     @Test
     void showsWhatWaitsForMeMyOpenRequestsAndRecentOutcomes() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Dash");
-        publish(name, "1.0");
+        x.publishDirectly(name, "1.0");
         ReleaseRequest open = x.fileUpdate(t, name, "1.0", new AppUpdate("new words", null, null, null, null, null));
         ReleaseRequest done = x.fileUpdate(t, name, "1.0", new AppUpdate("other words", null, null, null, null, null));
-        finish(done.id, "SUCCEEDED");
+        x.finishAs(done.id, RequestStatus.SUCCEEDED, null);
 
         String approverPage = Requests.as(t.approver()).get("/").then().statusCode(200).extract().asString();
         assertTrue(section(approverPage, "waiting-for-me").contains("/requests/" + open.id + "\""), approverPage);
@@ -74,12 +61,12 @@ class DashboardTest {
     void drawsRequestsPerWeekByOutcomeAsSvgServedByTheApp() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Chart");
-        publish(name, "1.0");
+        x.publishDirectly(name, "1.0");
         ReleaseRequest ok = x.fileUpdate(t, name, "1.0", new AppUpdate("a", null, null, null, null, null));
         ReleaseRequest bad = x.fileUpdate(t, name, "1.0", new AppUpdate("b", null, null, null, null, null));
         x.fileUpdate(t, name, "1.0", new AppUpdate("c", null, null, null, null, null));
-        finish(ok.id, "SUCCEEDED");
-        finish(bad.id, "FAILED");
+        x.finishAs(ok.id, RequestStatus.SUCCEEDED, null);
+        x.finishAs(bad.id, RequestStatus.FAILED, null);
 
         String page = Requests.as(t.approver()).get("/").then().statusCode(200)
                 .body(not(containsString("<script"))).extract().asString();
@@ -95,7 +82,7 @@ class DashboardTest {
     void readsWithTheSameQueriesForOneTeamAsForSix() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Count");
-        publish(name, "1.0");
+        x.publishDirectly(name, "1.0");
         x.fileUpdate(t, name, "1.0", new AppUpdate("a", null, null, null, null, null));
         int one = statements(t.approver());
         for (int i = 0; i < 5; i++) {
@@ -124,17 +111,7 @@ class DashboardTest {
                 .call(() -> User.<User>findById(user.id)))).statements();
     }
 
-    private void publish(String name, String version) throws Exception {
-        apps.publish(sandbox.demo(), PublishMetadata.of(name, version, SandboxAccounts.OFFICIAL_VERSION),
-                PackageSource.of(SandboxAccounts.pack(name + version)));
-    }
 
-    /** As the worker leaves a request it carried out (or failed to). */
-    private void finish(long id, String status) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update release_request set status = ?1,"
-                + " finished_at = now(), updated_at = now() where id = ?2").setParameter(1, status).setParameter(2, id)
-                .executeUpdate());
-    }
 
     /** The HTML of the element with this id up to the end of its section or figure. */
     static String section(String page, String id) {

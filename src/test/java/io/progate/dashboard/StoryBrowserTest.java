@@ -4,26 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.progate.account.User;
 import io.progate.fixtures.Browser;
 import io.progate.fixtures.ExecutionFixtures;
 import io.progate.fixtures.Fixtures;
-import io.progate.fixtures.SandboxAccounts;
-import io.progate.pro.PackageSource;
-import io.progate.pro.ProApps;
-import io.progate.pro.model.PublishMetadata;
 import io.progate.request.ReleaseRequest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In a browser: an approver's dashboard lists a delete of an app's last version waiting for them; its
@@ -39,29 +32,22 @@ class StoryBrowserTest {
     @Inject
     ExecutionFixtures x;
 
-    @Inject
-    ProApps apps;
-
-    @Inject
-    SandboxAccounts sandbox;
-
     @Test
     void anApproverSeesTheDeletesBlastRadiusAndTheStoryOfTheirApproval() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Sunset");
-        apps.publish(sandbox.demo(), PublishMetadata.of(name, "1.0", SandboxAccounts.OFFICIAL_VERSION),
-                PackageSource.of(SandboxAccounts.pack(name)));
+        x.publishDirectly(name, "1.0");
         ReleaseRequest r = x.fileDelete(t, name, "1.0");
         WebDriver driver = Browser.start();
         try {
-            signIn(driver, t.approver());
+            Browser.signIn(driver, root, t.approver());
             WebElement waiting = driver.findElement(By.id("waiting-for-me"));
             assertTrue(waiting.getText().contains(name), waiting.getText());
             assertTrue(driver.findElement(By.id("chart-" + t.team().slug)).getText().contains("Requests per week"));
             Browser.screenshot(driver, "dashboard");
 
             waiting.findElement(By.cssSelector("a[href='/requests/" + r.id + "']")).click();
-            wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("blast-radius")));
+            Browser.waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("blast-radius")));
             assertEquals("yes: " + name + " disappears from PRO", driver.findElement(By.id("blast-last-version")).getText());
             assertEquals("none", driver.findElement(By.id("blast-latest-after")).getText());
             assertTrue(driver.findElement(By.id("blast-approvals")).getText()
@@ -71,7 +57,7 @@ class StoryBrowserTest {
 
             driver.findElement(By.id("approve-comment")).sendKeys("looks fine");
             driver.findElement(By.id("approve-button")).click();
-            wait(driver).until(ExpectedConditions.textToBe(By.id("request-status"), "APPROVED"));
+            Browser.waiting(driver).until(ExpectedConditions.textToBe(By.id("request-status"), "APPROVED"));
             String timeline = driver.findElement(By.id("timeline")).getText();
             assertTrue(timeline.contains(t.approver().displayName + " approved · 'looks fine'"), timeline);
             assertTrue(driver.findElement(By.id("status-caption")).getText().startsWith("Approved"));
@@ -87,16 +73,4 @@ class StoryBrowserTest {
         }
     }
 
-    private void signIn(WebDriver driver, User user) {
-        driver.manage().deleteAllCookies();
-        driver.get(root + "login");
-        driver.findElement(By.id("username")).sendKeys(user.username);
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("my-teams")));
-    }
-
-    private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
-    }
 }

@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.progate.account.User;
 import io.progate.fixtures.ExecutionFixtures;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Requests;
 import io.progate.fixtures.SandboxAccounts;
-import io.progate.pro.PackageSource;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProDirectory;
 import io.progate.pro.ProTasks;
 import io.progate.pro.model.AppUpdate;
 import io.progate.pro.model.Authorization;
 import io.progate.pro.model.ProTask;
-import io.progate.pro.model.PublishMetadata;
 import io.progate.request.ReleaseRequest;
+import io.progate.request.RequestStatus;
 import io.progate.sandbox.SandboxFaults;
 import io.progate.team.TeamPolicy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,13 +48,13 @@ class BlastRadiusTest {
     ProApps apps;
 
     @Inject
+    SandboxAccounts sandbox;
+
+    @Inject
     ProTasks tasks;
 
     @Inject
     ProDirectory directory;
-
-    @Inject
-    SandboxAccounts sandbox;
 
     @Inject
     SandboxFaults faults;
@@ -75,11 +75,9 @@ class BlastRadiusTest {
     void deletingTheLastVersionSaysTheAppDisappearsOnThePageAndInTheJson() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Lonely");
-        publish(name, "1.0");
-        ReleaseRequest r = x.fileDelete(t, name, "1.0");
+        ReleaseRequest r = deleteOfOnlyVersion(t, name);
 
-        JsonPath blast = Requests.as(t.approver()).get("/api/v1/requests/" + r.id).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath blast = blast(t.approver(), r);
         assertTrue(blast.getBoolean("blastRadius.versionsKnown"));
         assertTrue(blast.getBoolean("blastRadius.lastVersion"));
         assertTrue(blast.getBoolean("blastRadius.deletesLatest"));
@@ -99,13 +97,13 @@ class BlastRadiusTest {
     void deletingTheLatestOfTwoVersionsNamesTheNextLatestAndWhatRemains() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Pair");
-        publish(name, "1.0");
-        publish(name, "2.0");
+        x.publishDirectly(name, "1.0");
+        x.publishDirectly(name, "2.0");
         apps.update(sandbox.demo(), name, "2.0", new AppUpdate(null, null, true, null, null, null));
         ReleaseRequest latest = x.fileDelete(t, name, "2.0");
         ReleaseRequest older = x.fileDelete(t, name, "1.0");
 
-        JsonPath a = Requests.as(t.author()).get("/api/v1/requests/" + latest.id).then().statusCode(200).extract().jsonPath();
+        JsonPath a = blast(t.author(), latest);
         assertFalse(a.getBoolean("blastRadius.lastVersion"));
         assertTrue(a.getBoolean("blastRadius.deletesLatest"));
         assertEquals("2.0", a.getString("blastRadius.latestBefore"));
@@ -113,7 +111,7 @@ class BlastRadiusTest {
         assertEquals(List.of("1.0"), a.getList("blastRadius.remainingVersions"));
         assertTrue(a.getString("blastRadius.approvalReason").contains("deletes the version tagged latest"));
 
-        JsonPath b = Requests.as(t.author()).get("/api/v1/requests/" + older.id).then().statusCode(200).extract().jsonPath();
+        JsonPath b = blast(t.author(), older);
         assertFalse(b.getBoolean("blastRadius.deletesLatest"));
         assertEquals("2.0", b.getString("blastRadius.latestAfter"));
         assertEquals("1 version of " + name + " remains; 2.0 stays latest.", b.getString("blastRadius.summary"));
@@ -129,8 +127,7 @@ class BlastRadiusTest {
             policy.persist();
         });
         String name = Fixtures.unique("Counted");
-        publish(name, "1.0");
-        ReleaseRequest r = x.fileDelete(t, name, "1.0");
+        ReleaseRequest r = deleteOfOnlyVersion(t, name);
         assertEquals(2, r.requiredApprovals);
         Requests.as(t.author()).get("/requests/" + r.id).then().statusCode(200)
                 .body(containsString("Needs 2 approvals because it deletes the last version of " + name))
@@ -141,14 +138,14 @@ class BlastRadiusTest {
     void namesWhoLosesAccessFromTheListProGateLastSet() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Guarded");
-        publish(name, "1.0");
+        x.publishDirectly(name, "1.0");
         long env = directory.environments(sandbox.demo()).stream().filter(e -> e.id() != null).findFirst().orElseThrow().id();
         ReleaseRequest update = x.fileUpdate(t, name, "1.0", new AppUpdate(null, null, null, null,
                 List.of(new Authorization(5, false, env), new Authorization(2, true, env)), null));
-        succeeded(update.id);
+        x.finishAs(update.id, RequestStatus.SUCCEEDED, null);
         ReleaseRequest r = x.fileDelete(t, name, "1.0");
 
-        JsonPath blast = Requests.as(t.author()).get("/api/v1/requests/" + r.id).then().statusCode(200).extract().jsonPath();
+        JsonPath blast = blast(t.author(), r);
         assertTrue(blast.getBoolean("blastRadius.accessKnown"));
         List<String> loses = blast.getList("blastRadius.losesAccess");
         assertEquals(1, loses.size(), loses.toString());
@@ -160,13 +157,13 @@ class BlastRadiusTest {
     void listsTheVersionsTasksThatAreStillQueuedOrRunning() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team("PublishApp", "Authentication", "Tasks");
         String name = Fixtures.unique("Busy");
-        publish(name, "1.0");
-        publish(name, "1.1");
+        x.publishDirectly(name, "1.0");
+        x.publishDirectly(name, "1.1");
         ProTask task = tasks.create(sandbox.demo(), name, "1.0", "solve", "{}".getBytes(StandardCharsets.UTF_8));
         tasks.create(sandbox.demo(), name, "1.1", "solve", "{}".getBytes(StandardCharsets.UTF_8));
         ReleaseRequest r = x.fileDelete(t, name, "1.0");
 
-        JsonPath blast = Requests.as(t.author()).get("/api/v1/requests/" + r.id).then().statusCode(200).extract().jsonPath();
+        JsonPath blast = blast(t.author(), r);
         assertTrue(blast.getBoolean("blastRadius.tasksKnown"));
         assertEquals(List.of(task.id()), blast.getList("blastRadius.openTasks.id"), "only the version's own task");
     }
@@ -175,8 +172,7 @@ class BlastRadiusTest {
     void withoutAKeyForTasksTheTasksAreUnknownAndSaySo() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("NoTasks");
-        publish(name, "1.0");
-        ReleaseRequest r = x.fileDelete(t, name, "1.0");
+        ReleaseRequest r = deleteOfOnlyVersion(t, name);
         Requests.as(t.author()).get("/requests/" + r.id).then().statusCode(200)
                 .body(containsString("Unknown: the team has no usable PRO key with scope Tasks"));
     }
@@ -185,12 +181,10 @@ class BlastRadiusTest {
     void aProThatAnswersGarbageMakesTheBlastRadiusUnknownNotA500() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Garbled");
-        publish(name, "1.0");
-        ReleaseRequest r = x.fileDelete(t, name, "1.0");
+        ReleaseRequest r = deleteOfOnlyVersion(t, name);
         faults.add(SandboxFaults.Fault.html("/applications", 20).onMethod("GET"));
 
-        JsonPath blast = Requests.as(t.author()).get("/api/v1/requests/" + r.id).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath blast = blast(t.author(), r);
         assertFalse(blast.getBoolean("blastRadius.versionsKnown"));
         assertTrue(blast.getString("blastRadius.versionsUnknown").startsWith("PRO's list of apps could not be read: "),
                 blast.getString("blastRadius.versionsUnknown"));
@@ -203,8 +197,7 @@ class BlastRadiusTest {
     void aProThatCannotBeReachedMakesTheBlastRadiusUnknownNotA500() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Gone");
-        publish(name, "1.0");
-        ReleaseRequest r = x.fileDelete(t, name, "1.0");
+        ReleaseRequest r = deleteOfOnlyVersion(t, name);
         faults.add(SandboxFaults.Fault.drop("/applications", 50).onMethod("GET"));
 
         Requests.as(t.author()).get("/requests/" + r.id).then().statusCode(200)
@@ -216,7 +209,7 @@ class BlastRadiusTest {
     void otherRequestsAndListsCarryNoBlastRadius() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Kept");
-        publish(name, "1.0");
+        x.publishDirectly(name, "1.0");
         ReleaseRequest update = x.fileUpdate(t, name, "1.0", new AppUpdate("words", null, null, null, null, null));
         Requests.as(t.author()).get("/api/v1/requests/" + update.id).then().statusCode(200)
                 .body("blastRadius", org.hamcrest.Matchers.nullValue());
@@ -224,14 +217,16 @@ class BlastRadiusTest {
                 .body(not(containsString("id=\"blast-radius\"")));
     }
 
-    private void publish(String name, String version) throws Exception {
-        apps.publish(sandbox.demo(), PublishMetadata.of(name, version, SandboxAccounts.OFFICIAL_VERSION),
-                PackageSource.of(SandboxAccounts.pack(name + version)));
+
+
+    /** Version 1.0 of {@code name} published straight into PRO, and a delete request for it. */
+    private ReleaseRequest deleteOfOnlyVersion(ExecutionFixtures.SandboxTeam t, String name) throws Exception {
+        x.publishDirectly(name, "1.0");
+        return x.fileDelete(t, name, "1.0");
     }
 
-    /** As the worker leaves a request it carried out. */
-    private void succeeded(long id) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update release_request set status = 'SUCCEEDED',"
-                + " finished_at = now(), updated_at = now() where id = ?1").setParameter(1, id).executeUpdate());
+    /** The request as the JSON API answers it (200), for its blastRadius. */
+    private static JsonPath blast(User user, ReleaseRequest r) {
+        return Requests.as(user).get("/api/v1/requests/" + r.id).then().statusCode(200).extract().jsonPath();
     }
 }

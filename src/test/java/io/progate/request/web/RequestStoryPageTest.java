@@ -6,16 +6,11 @@ import static org.hamcrest.Matchers.not;
 import io.progate.fixtures.ExecutionFixtures;
 import io.progate.fixtures.Fixtures;
 import io.progate.fixtures.Requests;
-import io.progate.fixtures.SandboxAccounts;
-import io.progate.pro.PackageSource;
-import io.progate.pro.ProApps;
 import io.progate.pro.model.AppUpdate;
-import io.progate.pro.model.PublishMetadata;
 import io.progate.request.ReleaseRequest;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.progate.request.RequestStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 /** A request's page tells its story: a status stepper, the timeline as sentences with the raw event a click away, the outcome in words. */
@@ -25,20 +20,11 @@ class RequestStoryPageTest {
     @Inject
     ExecutionFixtures x;
 
-    @Inject
-    ProApps apps;
-
-    @Inject
-    SandboxAccounts sandbox;
-
-    @Inject
-    EntityManager em;
-
     @Test
     void theTimelineReadsAsSentencesAndTheStepperShowsTheApprovals() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Story");
-        publish(name);
+        x.publishDirectly(name, "1.0");
         ReleaseRequest r = x.fileUpdate(t, name, "1.0", new AppUpdate("words", null, null, null, null, null));
         Requests.act(t.author(), r.id, "approve", "mine").then().statusCode(403);
         Requests.act(t.approver(), r.id, "approve", "looks fine").then().statusCode(200);
@@ -62,13 +48,10 @@ class RequestStoryPageTest {
     void theOutcomeReadsInWordsWithTheRawJsonOneClickAway() throws Exception {
         ExecutionFixtures.SandboxTeam t = x.team();
         String name = Fixtures.unique("Told");
-        publish(name);
+        x.publishDirectly(name, "1.0");
         ReleaseRequest r = x.fileUpdate(t, name, "1.0", new AppUpdate("words", null, null, null, null, null));
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update release_request set status = 'FAILED',"
-                + " finished_at = now(), outcome = ?1 where id = ?2")
-                .setParameter(1, "{\"status\":\"FAILED\",\"message\":\"PRO refused the change\",\"proStatus\":409,"
-                        + "\"attempts\":1,\"reconciled\":false}")
-                .setParameter(2, r.id).executeUpdate());
+        x.finishAs(r.id, RequestStatus.FAILED, "{\"status\":\"FAILED\",\"message\":\"PRO refused the change\",\"proStatus\":409,"
+                + "\"attempts\":1,\"reconciled\":false}");
 
         Requests.as(t.author()).get("/requests/" + r.id).then().statusCode(200)
                 .body(containsString("<p id=\"outcome-text\">Failed after 1 attempt, PRO answered 409: PRO refused the change.</p>"))
@@ -77,8 +60,4 @@ class RequestStoryPageTest {
                 .body(not(containsString("id=\"blast-radius\"")));
     }
 
-    private void publish(String name) throws Exception {
-        apps.publish(sandbox.demo(), PublishMetadata.of(name, "1.0", SandboxAccounts.OFFICIAL_VERSION),
-                PackageSource.of(SandboxAccounts.pack(name)));
-    }
 }

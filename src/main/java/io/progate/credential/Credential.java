@@ -149,6 +149,15 @@ public class Credential extends PanacheEntityBase {
                 + "order by expiresAt", team, from, until);
     }
 
+    /** Active keys of these teams expiring before {@code until} (or expired), soonest first, with their team. */
+    public static List<Credential> expiringOfTeams(java.util.Collection<Long> teamIds, Instant until) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return list("select c from Credential c join fetch c.team where c.team.id in ?1 and c.replacedAt is null"
+                + " and c.removedAt is null and c.expiresAt <= ?2 order by c.expiresAt", teamIds, until);
+    }
+
     /** Active keys with the APIKey scope of teams that rotate keys, expiring before {@code cutoff} of their team. */
     public static List<Credential> rotatable() {
         return list("select c from Credential c join fetch c.team t where c.replacedAt is null and c.removedAt is null"

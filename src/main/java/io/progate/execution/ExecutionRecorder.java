@@ -251,6 +251,9 @@ public class ExecutionRecorder {
         details.put("status", outcome == AttemptOutcome.SUCCEEDED ? "2xx" : proStatus == null ? "none" : proStatus);
         details.put("durationMs", duration.toMillis());
         details.put("attempt", row.attemptNo);
+        details.put("type", c.type().name());
+        details.put("appName", c.appName());
+        details.put("appVersion", c.appVersion());
         AuditRecord record = AuditRecord.of("pro.call", "request", Long.toString(c.requestId())).team(c.teamId())
                 .actor(AuditLog.SYSTEM).details(details);
         audit.record(outcome == AttemptOutcome.SUCCEEDED ? record : record.failure());

@@ -185,6 +185,42 @@ public class ReleaseRequest extends BaseEntity {
         return paging.page(rows, r -> r.id);
     }
 
+    /** The newest {@code limit} requests of {@code author} that have not ended (for the dashboard), with team and author. */
+    public static List<ReleaseRequest> openBy(User author, int limit) {
+        return find(LIST + " where r.author = ?1 and r.status in ?2 order by r.id desc", author,
+                List.of(RequestStatus.PENDING, RequestStatus.APPROVED, RequestStatus.EXECUTING)).range(0, limit - 1).list();
+    }
+
+    /** The {@code limit} requests of these teams that ended last (for the dashboard), with team and author. */
+    public static List<ReleaseRequest> recentlyFinished(java.util.Collection<Long> teamIds, int limit) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return find(LIST + " where r.team.id in ?1 and r.finishedAt is not null order by r.finishedAt desc, r.id desc",
+                teamIds).range(0, limit - 1).list();
+    }
+
+    /** Requests per team, week (Monday, UTC) and status, filed since {@code since}: one grouped query. */
+    public record WeekCount(long teamId, java.time.LocalDate week, RequestStatus status, long count) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<WeekCount> perWeek(java.util.Collection<Long> teamIds, Instant since) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("select team_id,"
+                + " cast(date_trunc('week', created_at at time zone 'UTC') as date), status, count(*)"
+                + " from release_request where team_id in (?1) and created_at >= ?2 group by 1, 2, 3")
+                .setParameter(1, teamIds).setParameter(2, since).getResultList();
+        return rows.stream().map(row -> new WeekCount(((Number) row[0]).longValue(), toDate(row[1]),
+                RequestStatus.valueOf((String) row[2]), ((Number) row[3]).longValue())).toList();
+    }
+
+    private static java.time.LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) value;
+    }
+
     @Override
     public String toString() {
         return "ReleaseRequest[" + id + " " + type + " " + appName + " " + appVersion + " " + status + "]";

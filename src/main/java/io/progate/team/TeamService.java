@@ -52,7 +52,7 @@ public class TeamService {
         return user.admin ? Team.allByName() : Team.of(user);
     }
 
-    /** What every feature has to tell the team now, for its page and dashboard card. */
+    /** What every feature has to tell the team now, for its page. */
     public List<TeamNotice> noticesAbout(Team team) {
         return notices.stream().flatMap(n -> n.about(team).stream()).toList();
     }

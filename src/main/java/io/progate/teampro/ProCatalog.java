@@ -3,10 +3,15 @@ package io.progate.teampro;
 import io.progate.pro.ProAimmsVersions;
 import io.progate.pro.ProApps;
 import io.progate.pro.ProCategories;
+import io.progate.pro.ProTasks;
 import io.progate.pro.model.AimmsVersion;
 import io.progate.pro.model.AppCategory;
 import io.progate.pro.model.ProApp;
 import io.progate.pro.model.ProScope;
+import io.progate.pro.model.ProTask;
+import io.progate.pro.model.TaskPage;
+import io.progate.pro.model.TaskQuery;
+import java.util.ArrayList;
 import io.progate.team.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +35,12 @@ public class ProCatalog {
     @Inject
     ProApps apps;
 
+    @Inject
+    ProTasks tasks;
 
+    /** Pages of tasks read at most, so that an account with a long history cannot hold a page for long. */
+    static final int TASK_PAGES = 10;
+    static final int TASK_PAGE_SIZE = 100;
 
     /** Official AIMMS versions, or all of them with development builds when {@code includeDev}. */
     public Optional<List<String>> aimmsVersions(Team team, boolean includeDev) {
@@ -63,5 +73,32 @@ public class ProCatalog {
     /** The versions of one app, picked from the documented list of all apps. */
     public Optional<List<ProApp>> versions(Team team, String name) {
         return pro.read(team, ProScope.PUBLISH_APP, "versions of " + name, account -> apps.versionsFromList(account, name));
+    }
+
+    /**
+     * The versions of one app, picked from the documented list of all apps; PRO's failures are thrown
+     * ({@link io.progate.pro.ProException}); empty when the team has no key with scope PublishApp.
+     */
+    public Optional<List<ProApp>> versionsOrFail(Team team, String name) {
+        return pro.readOrFail(team, ProScope.PUBLISH_APP, account -> apps.versionsFromList(account, name));
+    }
+
+    /**
+     * The tasks of one app version that have not ended (queued, assigned, running, solving), read page by
+     * page up to {@value #TASK_PAGES} pages; PRO's failures are thrown; empty when the team has no key with
+     * scope Tasks.
+     */
+    public Optional<List<ProTask>> openTasksOrFail(Team team, String name, String version) {
+        return pro.readOrFail(team, ProScope.TASKS, account -> {
+            List<ProTask> open = new ArrayList<>();
+            for (int page = 0; page < TASK_PAGES; page++) {
+                TaskPage read = tasks.list(account, new TaskQuery(name, version, page * TASK_PAGE_SIZE, TASK_PAGE_SIZE));
+                read.tasks().stream().filter(t -> !t.isFinished()).forEach(open::add);
+                if (read.tasks().size() < TASK_PAGE_SIZE || (long) (page + 1) * TASK_PAGE_SIZE >= read.total()) {
+                    break;
+                }
+            }
+            return open;
+        });
     }
 }

@@ -38,7 +38,8 @@ public class AuditResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(AuditPage page, AuditParams params, List<Team> teams, boolean admin);
+        static native TemplateInstance audit(AuditPage page, List<StoryLine> story, AuditParams params, List<Team> teams,
+                boolean admin);
 
         static native TemplateInstance verify(ChainReport report);
     }
@@ -47,7 +48,8 @@ public class AuditResource {
     @Path("audit")
     public TemplateInstance audit(@BeanParam AuditParams params) {
         User user = currentUser.get();
-        return Templates.audit(audit.page(user, params), params, teams.visibleTo(user), user.admin);
+        AuditPage page = audit.page(user, params);
+        return Templates.audit(page, audit.story(page.events()), params, teams.visibleTo(user), user.admin);
     }
 
     /**

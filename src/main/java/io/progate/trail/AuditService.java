@@ -3,6 +3,7 @@ package io.progate.trail;
 import io.progate.account.User;
 import io.progate.audit.AuditEntry;
 import io.progate.audit.AuditFilter;
+import io.progate.audit.AuditLog;
 import io.progate.audit.AuditPage;
 import io.progate.audit.AuditParams;
 import io.progate.audit.AuditSearch;
@@ -19,8 +20,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Who may read which events, and turning search parameters into a filter. Admins see every event;
@@ -69,6 +74,27 @@ public class AuditService {
      */
     public List<AuditEntry> trailOf(String targetType, String targetId) {
         return search.trailOf(targetType, targetId);
+    }
+
+    /** The story of one target as sentences, oldest first (see {@link #trailOf}). */
+    public List<StoryLine> storyOf(String targetType, String targetId) {
+        return story(trailOf(targetType, targetId));
+    }
+
+    /**
+     * The events as sentences ({@link AuditSentences}), with each actor's display name: one query for all
+     * the actors of the list, whatever its length.
+     */
+    public List<StoryLine> story(List<AuditEntry> events) {
+        Set<String> actors = new HashSet<>();
+        events.forEach(e -> actors.add(e.actor()));
+        Map<String, String> names = new HashMap<>();
+        if (!actors.isEmpty()) {
+            User.<User>list("username in ?1", actors).forEach(u -> names.put(u.username, u.displayName));
+        }
+        names.put(AuditLog.SYSTEM, "ProGate");
+        return events.stream().map(e -> new StoryLine(e, AuditSentences.of(e,
+                names.getOrDefault(e.actor(), e.actor())))).toList();
     }
 
     /** The first event id a verification starts at: null for the whole chain. */

@@ -61,6 +61,11 @@ public final class Urls {
         return "/audit";
     }
 
+    /** The audit page filtered to one team's events. */
+    static String teamAudit(String slug) {
+        return audit() + "?team=" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+    }
+
     /** The audit page opened at an event (its keyset cursor). */
     static String auditAt(String cursor) {
         return audit() + "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);

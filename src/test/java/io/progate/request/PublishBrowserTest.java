@@ -15,12 +15,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An owner files a publish request with a real upload in a browser; another user approves it. */
 @QuarkusTest
@@ -35,19 +33,6 @@ class PublishBrowserTest {
     @Inject
     SandboxTeams sandbox;
 
-    private void signIn(WebDriver driver, User user) {
-        driver.manage().deleteAllCookies();
-        driver.get(root + "login");
-        driver.findElement(By.id("username")).sendKeys(user.username);
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("my-teams")));
-    }
-
-    private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
-    }
-
     @Test
     void ownerFilesAPublishWithAnUploadAndAnotherUserApprovesIt() throws Exception {
         Team team = sandbox.team("browser");
@@ -58,7 +43,7 @@ class PublishBrowserTest {
         Path pack = Zips.file(Zips.project(true), ".aimmspack");
         WebDriver driver = Browser.start();
         try {
-            signIn(driver, owner);
+            Browser.signIn(driver, root, owner);
             driver.get(root + "teams/" + team.slug + "/requests/new?type=PUBLISH");
             driver.findElement(By.id("metadata.name")).sendKeys("Browser App");
             driver.findElement(By.id("metadata.projectVersion")).sendKeys("1.0");
@@ -67,23 +52,23 @@ class PublishBrowserTest {
             driver.findElement(By.id("file")).sendKeys(pack.toAbsolutePath().toString());
             Browser.screenshot(driver, "request-publish-form");
             driver.findElement(By.id("submit-request")).click();
-            wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("request-detail")));
+            Browser.waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("request-detail")));
             assertEquals("PENDING", driver.findElement(By.id("request-status")).getText());
             assertTrue(driver.findElement(By.id("package")).getText().contains("with a WebUI folder"));
             assertTrue(driver.getPageSource().contains("Request filed"), "the flash survived the scripted upload");
             String detail = driver.getCurrentUrl();
             Browser.screenshot(driver, "request-filed");
 
-            signIn(driver, approver);
+            Browser.signIn(driver, root, approver);
             assertTrue(driver.findElement(By.id("nav-approvals")).getText().matches("Approvals \\([1-9]\\d*\\)"));
             driver.findElement(By.id("nav-approvals")).click();
-            wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("approval-queue")));
+            Browser.waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("approval-queue")));
             Browser.screenshot(driver, "request-approval-queue");
             driver.get(detail);
             driver.findElement(By.id("approve-comment")).sendKeys("Looks right");
             Browser.screenshot(driver, "request-before-approval");
             driver.findElement(By.id("approve-button")).click();
-            wait(driver).until(ExpectedConditions.textToBe(By.id("request-status"), "APPROVED"));
+            Browser.waiting(driver).until(ExpectedConditions.textToBe(By.id("request-status"), "APPROVED"));
             assertTrue(driver.findElement(By.id("approvals")).getText().contains("Looks right"));
             Browser.screenshot(driver, "request-approved");
         } finally {

@@ -27,7 +27,7 @@ public class RequestApi {
     @GET
     @Path("{id}")
     public RequestView get(@PathParam("id") long id) {
-        return views.of(requests.require(id, currentUser.get()));
+        return views.detailed(requests.require(id, currentUser.get()));
     }
 
     @POST

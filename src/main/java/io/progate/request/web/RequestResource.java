@@ -2,7 +2,6 @@ package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
 import io.progate.account.User;
-import io.progate.audit.AuditEntry;
 import io.progate.common.ConflictException;
 import io.progate.common.InvalidInputException;
 import io.progate.request.Payloads;
@@ -12,6 +11,7 @@ import io.progate.request.RequestService;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.progate.trail.AuditService;
+import io.progate.trail.StoryLine;
 import io.progate.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,7 +54,7 @@ public class RequestResource {
     TeamService teams;
 
     /** Everything the detail page shows. */
-    public record Detail(ReleaseRequest request, RequestView view, String body, List<AuditEntry> trail,
+    public record Detail(ReleaseRequest request, RequestView view, String body, List<StoryLine> trail,
             boolean canDecide, boolean canCancel, boolean canRetry, boolean canClose) {
     }
 
@@ -81,9 +81,9 @@ public class RequestResource {
     public TemplateInstance detail(@PathParam("id") long id) {
         User user = currentUser.get();
         ReleaseRequest r = requests.require(id, user);
-        RequestView view = views.of(r);
+        RequestView view = views.detailed(r);
         String body = view.proCall().body() == null ? null : payloads.pretty(view.proCall().body());
-        return Templates.detail(new Detail(r, view, body, audit.trailOf("request", String.valueOf(r.id)),
+        return Templates.detail(new Detail(r, view, body, audit.storyOf("request", String.valueOf(r.id)),
                 requests.may(r, user, RequestAction.APPROVE), requests.may(r, user, RequestAction.CANCEL),
                 requests.may(r, user, RequestAction.RETRY), requests.may(r, user, RequestAction.CLOSE)));
     }

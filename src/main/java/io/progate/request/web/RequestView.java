@@ -1,13 +1,17 @@
 package io.progate.request.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.progate.request.blast.BlastRadius;
 import io.progate.packages.Inspection;
 import io.progate.request.ProCall;
 import io.progate.team.PolicyChange;
 import java.time.Instant;
 import java.util.List;
 
-/** A release request as the JSON API shows it. */
+/**
+ * A release request as the JSON API shows it. {@code blastRadius} is read from PRO for one delete's own
+ * page and answer before it is carried out, null elsewhere.
+ */
 public record RequestView(
         long id,
         String type,
@@ -35,7 +39,8 @@ public record RequestView(
         Instant finishedAt,
         JsonNode outcome,
         PolicyChange policyChange,
-        String aimmsBuild) {
+        String aimmsBuild,
+        BlastRadius blastRadius) {
 
     /** A stored file: name, size, SHA-256, inspection, and whether its content was purged. */
     public record PackageView(String fileName, long size, String sha256, boolean purged, Inspection inspection) {

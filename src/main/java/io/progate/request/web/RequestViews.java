@@ -4,6 +4,8 @@ import io.progate.request.TaskFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.progate.request.blast.BlastRadius;
+import io.progate.request.blast.BlastRadiusService;
 import io.progate.packages.PackageStore;
 import io.progate.packages.RequestPackage;
 import io.progate.pro.model.AppUpdate;
@@ -33,8 +35,16 @@ public class RequestViews {
     @Inject
     PackageStore store;
 
+    @Inject
+    BlastRadiusService blastRadius;
+
     public RequestView of(ReleaseRequest r) {
-        return of(r, Approval.of(r));
+        return of(r, Approval.of(r), null);
+    }
+
+    /** One request for its own page or answer: with a delete's blast radius, read from PRO (no transaction held). */
+    public RequestView detailed(ReleaseRequest r) {
+        return of(r, Approval.of(r), blastRadius.of(r).orElse(null));
     }
 
     /**
@@ -44,10 +54,10 @@ public class RequestViews {
     public List<RequestView> of(List<ReleaseRequest> page) {
         Map<Long, List<Approval>> decisions = Approval.ofAll(page.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(a -> a.request.id));
-        return page.stream().map(r -> of(r, decisions.getOrDefault(r.id, List.of()))).toList();
+        return page.stream().map(r -> of(r, decisions.getOrDefault(r.id, List.of()), null)).toList();
     }
 
-    private RequestView of(ReleaseRequest r, List<Approval> decisions) {
+    private RequestView of(ReleaseRequest r, List<Approval> decisions, BlastRadius blast) {
         List<RequestView.ApprovalView> approvals = decisions.stream()
                 .map(a -> new RequestView.ApprovalView(a.approver.username, a.approver.displayName, a.decision.name(),
                         a.comment, a.createdAt))
@@ -59,7 +69,7 @@ public class RequestViews {
                 pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
                 approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
                 r.decidedAt, r.finishedAt, r.outcome == null ? null : payloads.tree(r.outcome), policyChange(r),
-                r.aimmsBuild);
+                r.aimmsBuild, blast);
     }
 
     public RequestView.PackageView packageView(RequestPackage p) {

@@ -25,7 +25,8 @@ import org.hibernate.Hibernate;
  * lapsed claim (its worker died or stalled) or a due retry. Claiming locks the request's row with
  * {@code FOR UPDATE SKIP LOCKED} and re-checks that condition, so of any number of workers on any
  * number of replicas exactly one gets it; the claim takes the job's next generation (the fencing
- * token every later write checks). All lease times come from the database's clock, never a replica's.
+ * token every later write checks). An APPROVED request that may not start yet (a freeze declared
+ * after its approval, say) is made SCHEDULED under that lock instead of being claimed. All lease times come from the database's clock, never a replica's.
  */
 @ApplicationScoped
 public class ExecutionQueue {
@@ -59,6 +60,9 @@ public class ExecutionQueue {
             return Optional.empty();
         }
         ReleaseRequest r = ReleaseRequest.findById(requestId);
+        if (requests.holdLocked(r, Instant.now())) {
+            return Optional.empty();
+        }
         Optional<ExecutionAttempt> last = ExecutionAttempt.latest(requestId);
         int lastNo = last.map(a -> a.attemptNo).orElse(0);
         Instant approvedAt = null;

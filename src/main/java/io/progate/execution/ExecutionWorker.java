@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Wakes up when an approval commits and hands the request to a worker thread at once; a sweep
  * every few seconds catches what was missed (another replica's approvals, due retries, claims of
- * dead workers) and renews the claims this replica still works on.
+ * dead workers), releases SCHEDULED requests whose window opened or freeze ended, and renews the
+ * claims this replica still works on.
  */
 @ApplicationScoped
 public class ExecutionWorker {
@@ -38,6 +39,9 @@ public class ExecutionWorker {
 
     @Inject
     ExecutionMetrics metrics;
+
+    @Inject
+    io.progate.request.RequestService requests;
 
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /** Generation of each claim this replica works on, for renewing exactly those claims. */
@@ -110,6 +114,10 @@ public class ExecutionWorker {
             return;
         }
         queue.renew(Map.copyOf(generations), workerId, config.lease());
+        int released = requests.releaseDue();
+        if (released > 0) {
+            Log.infof("Released %d scheduled request(s) whose time came", released);
+        }
         for (Long id : queue.due(50)) {
             if (!inFlight.contains(id)) {
                 submit(id);

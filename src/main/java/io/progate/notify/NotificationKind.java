@@ -13,7 +13,9 @@ public enum NotificationKind {
     /** Once a day: requests of your teams that have waited more than a day. */
     DAILY_DIGEST("Daily digest of requests waiting more than a day", true),
     /** A PRO key of a team you approve for expires in 30, 7 or 1 days, or was replaced. */
-    KEY_EXPIRY("PRO keys of my teams expiring or replaced", false);
+    KEY_EXPIRY("PRO keys of my teams expiring or replaced", false),
+    /** Someone broke the glass on a request of a team you approve for (or, as an admin, of any team). */
+    BREAK_GLASS("Break-glass executions in my teams", true);
 
     private final String label;
     private final boolean onByDefault;

@@ -55,6 +55,15 @@ public class NotificationRouter {
             case "request.close":
                 outcome(event, "was closed by " + event.actor() + " after its failure");
                 break;
+            case "request.scheduled":
+                outcome(event, "waits until " + event.details().get("until") + ": " + event.details().get("why"));
+                break;
+            case "request.released":
+                outcome(event, "may start now and goes to execution");
+                break;
+            case "request.break-glass":
+                brokenGlass(event);
+                break;
             case "credential.expiring":
                 key(event, "expires in " + event.details().get("thresholdDays") + " day(s)");
                 break;
@@ -91,6 +100,20 @@ public class NotificationRouter {
         String text = "Your request to " + what(r) + " (team " + r.team.name + ") " + happened;
         outbox.add(new Message(NotificationKind.REQUEST_OUTCOME, event.action(), r.team.id, r.id, text,
                 requestPath(r.id)), List.of(r.author));
+    }
+
+    /** Break-glass: every approver of the team, every admin and the author hear of it at once. */
+    private void brokenGlass(AuditRecorded event) {
+        ReleaseRequest r = requestOf(event);
+        String text = "BREAK-GLASS: " + event.actor() + " executes the request to " + what(r) + " in team "
+                + r.team.name + " without the remaining approvals (" + event.details().get("approvals") + " of "
+                + r.requiredApprovals + "); reason: " + r.breakGlassReason + ". It needs a review by someone else.";
+        java.util.Map<Long, User> people = new java.util.LinkedHashMap<>();
+        approversOf(r.team.id).forEach(u -> people.put(u.id, u));
+        User.<User>list("admin = true and enabled = true").forEach(u -> people.put(u.id, u));
+        people.put(r.author.id, r.author);
+        outbox.add(new Message(NotificationKind.BREAK_GLASS, event.action(), r.team.id, r.id, text,
+                requestPath(r.id)), people.values());
     }
 
     private void key(AuditRecorded event, String happened) {

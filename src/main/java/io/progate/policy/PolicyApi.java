@@ -34,11 +34,13 @@ public class PolicyApi {
 
     /** The policy as the API shows it. */
     public record PolicyView(String team, int requiredApprovals, int deleteApprovals, int maxWaitHours,
-            boolean adminsMayApprove, int taskApprovals, java.util.List<String> taskAllowList) {
+            boolean adminsMayApprove, int taskApprovals, java.util.List<String> taskAllowList,
+            java.util.List<String> changeWindows, boolean breakGlassAllowed) {
 
         static PolicyView of(TeamPolicy p) {
             return new PolicyView(p.team.slug, p.requiredApprovals, p.deleteApprovals, p.maxWaitHours, p.adminsMayApprove,
-                    p.taskApprovals, p.allowList());
+                    p.taskApprovals, p.allowList(), p.windows().windows().stream().map(Object::toString).toList(),
+                    p.breakGlassAllowed);
         }
     }
 

@@ -55,7 +55,8 @@ public class PolicyResource {
     @POST
     public Response change(@PathParam("slug") String slug, @RestForm String requiredApprovals,
             @RestForm String deleteApprovals, @RestForm String maxWaitDays, @RestForm String adminsMayApprove,
-            @RestForm String taskApprovals, @RestForm String taskAllowList) {
+            @RestForm String taskApprovals, @RestForm String taskAllowList, @RestForm String changeWindows,
+            @RestForm String breakGlassShown, @RestForm String breakGlassAllowed) {
         User user = currentUser.get();
         Team team = teams.require(slug, user);
         try {
@@ -64,7 +65,9 @@ public class PolicyResource {
                     number("requiredApprovals", requiredApprovals), number("deleteApprovals", deleteApprovals),
                     days == null ? null : days * 24, "true".equals(adminsMayApprove),
                     number("taskApprovals", taskApprovals),
-                    taskAllowList == null ? null : TaskPair.parse(taskAllowList)));
+                    taskAllowList == null ? null : TaskPair.parse(taskAllowList),
+                    changeWindows == null ? null : changeWindows.lines().toList(),
+                    breakGlassShown == null ? null : "true".equals(breakGlassAllowed)));
             if (result.pending() != null) {
                 return Flash.redirect("/requests/" + result.pending().id, "This change weakens the policy: it takes"
                         + " effect once another approver of the team or an admin approves this request.");

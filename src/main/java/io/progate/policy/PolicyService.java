@@ -13,6 +13,7 @@ import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;
 import io.progate.request.RequestType;
+import io.progate.team.ChangeWindows;
 import io.progate.team.PolicyChange;
 import io.progate.team.PolicyInput;
 import io.progate.team.PolicyTerms;
@@ -90,6 +91,7 @@ public class PolicyService {
                         .stream().allMatch(TaskPair::valid), "taskAllowList",
                         "one app/service pair a line, such as Transport Planner/solve")
                 .throwIfInvalid();
+        validateSchedule(input);
         TeamPolicy policy = lockedPolicy(team);
         PolicyTerms before = PolicyTerms.of(policy);
         PolicyTerms after = before.with(input);
@@ -152,6 +154,18 @@ public class PolicyService {
     private static TeamPolicy lockedPolicy(Team team) {
         return TeamPolicy.<TeamPolicy>find("team", team).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseGet(() -> TeamPolicy.of(team));
+    }
+
+    /** Change windows: at most 20, each a line such as {@code Mon-Thu 09:00-16:00 Europe/Amsterdam}. */
+    private static void validateSchedule(PolicyInput input) {
+        List<String> windows = input.changeWindows();
+        List<String> invalid = windows == null ? List.of() : ChangeWindows.invalidLines(String.join("\n", windows));
+        new Validator()
+                .check(windows == null || windows.size() <= 20, "changeWindows", "at most 20 change windows")
+                .check(invalid.isEmpty(), "changeWindows", "one window a line, such as Mon-Thu 09:00-16:00"
+                        + " Europe/Amsterdam (days, hours from-to with the start before the end, a time zone); not: "
+                        + String.join(", ", invalid))
+                .throwIfInvalid();
     }
 
     private static boolean between(int value, int min, int max) {

@@ -106,6 +106,51 @@ public class ReleaseRequest extends BaseEntity {
     @Column(name = "aimms_build")
     public String aimmsBuild;
 
+    /** The earliest start its author asked for; null: as soon as it may. */
+    @Column(name = "not_before")
+    public Instant notBefore;
+
+    /** While SCHEDULED: when it is looked at again (a window opens, a freeze ends, its start time comes). */
+    @Column(name = "scheduled_until")
+    public Instant scheduledUntil;
+
+    /** While SCHEDULED: why it waits, in words. */
+    @Column(name = "scheduled_why")
+    public String scheduledWhy;
+
+    /** While SCHEDULED because of a freeze: the freeze's id (lifting it releases the request at once). */
+    @Column(name = "held_by_freeze")
+    public Long heldByFreeze;
+
+    /** Who broke the glass on this request (username); null when nobody did. */
+    @Column(name = "break_glass_by")
+    public String breakGlassBy;
+
+    @Column(name = "break_glass_at")
+    public Instant breakGlassAt;
+
+    @Column(name = "break_glass_reason")
+    public String breakGlassReason;
+
+    /** Who reviewed the break-glass afterwards (username), when and what they said. */
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    @Column(name = "review_comment")
+    public String reviewComment;
+
+    public boolean isBreakGlass() {
+        return breakGlassAt != null;
+    }
+
+    /** Broken glass nobody has reviewed yet. */
+    public boolean awaitsReview() {
+        return breakGlassAt != null && reviewedAt == null;
+    }
+
     /** Moves to {@code target} if the state machine allows it; 409 otherwise. */
     public void moveTo(RequestStatus target, Instant at) {
         if (!status.canMoveTo(target)) {
@@ -118,6 +163,35 @@ public class ReleaseRequest extends BaseEntity {
             decidedAt = at;
         }
         finishedAt = target.isFinished() ? at : null;
+        if (target != RequestStatus.SCHEDULED) {
+            scheduledUntil = null;
+            scheduledWhy = null;
+            heldByFreeze = null;
+        }
+    }
+
+    /** SCHEDULED requests due to be looked at again at {@code now}: their time came, or their freeze was lifted. */
+    public static List<ReleaseRequest> scheduledDueAt(Instant now) {
+        return list("status = ?1 and (scheduledUntil <= ?2 or heldByFreeze in"
+                + " (select f.id from Freeze f where f.liftedAt is not null)) order by scheduledUntil, id",
+                RequestStatus.SCHEDULED, now);
+    }
+
+    /** One page of the break-glass requests nobody has reviewed yet that {@code user} sees, oldest first. */
+    public static Paging.Page<ReleaseRequest> awaitingReview(User user, Paging paging) {
+        Parameters params = Parameters.with("user", user).and("admin", user.admin)
+                .and("cursor", paging.cursor() == null ? 0L : paging.cursor());
+        List<ReleaseRequest> rows = find(LIST + " where r.breakGlassAt is not null and r.reviewedAt is null"
+                + " and (:admin = true or exists (select m.id from Membership m where m.team = r.team and m.user = :user))"
+                + " and r.id > :cursor order by r.id", params).range(0, paging.limit()).list();
+        return paging.page(rows, r -> r.id);
+    }
+
+    /** How many break-glass requests {@code user} sees that nobody has reviewed yet. */
+    public static long countAwaitingReview(User user) {
+        return find("select count(r) from ReleaseRequest r where r.breakGlassAt is not null and r.reviewedAt is null"
+                + " and (:admin = true or exists (select m.id from Membership m where m.team = r.team and m.user = :user))",
+                Parameters.with("user", user).and("admin", user.admin)).project(Long.class).firstResult();
     }
 
     /** APPROVED requests, oldest first: the execution worker's queue. */

@@ -13,6 +13,9 @@ import io.progate.packages.Inspection;
 import io.progate.packages.PackageStore;
 import io.progate.packages.RequestPackage;
 import io.progate.packages.Upload;
+import io.progate.schedule.Gate;
+import io.progate.schedule.Hold;
+import io.progate.schedule.Times;
 import io.progate.team.PolicyChange;
 import io.progate.team.Team;
 import io.progate.team.TeamPolicy;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.ArrayList;
 import java.util.function.Function;
@@ -69,6 +73,13 @@ public class RequestService {
     @Inject
     Event<PolicyApproved> policyApprovedEvent;
 
+    @Inject
+    Gate gate;
+
+    /** The time change windows, freezes and start times are measured against. */
+    @Inject
+    java.time.Clock clock;
+
     /**
      * Actions on one request queue here, one thread per replica at a time, holding no database
      * connection while they wait: a burst of calls on one request (200 approvals at once) then waits
@@ -89,15 +100,31 @@ public class RequestService {
     /** Validates everything, then stores package and request in one transaction; nothing half-made stays. */
     public ReleaseRequest submit(String slug, User author, Submission submission) {
         Team team = teams.require(slug, author);
+        Instant notBefore = notBefore(submission.notBefore());
         ProChecks.Checked checked = proChecks.check(team, validation.validate(submission));
         if (!checked.errors().isEmpty()) {
             throw new InvalidInputException(checked.errors());
         }
         Validated valid = checked.request();
-        return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid));
+        return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid, notBefore));
     }
 
-    private ReleaseRequest file(long teamId, User author, Validated valid) {
+    /** The author's earliest start: null when not asked; otherwise a time in the future, within a year. */
+    private Instant notBefore(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Instant t = Times.parse(text).orElse(null);
+        new Validator().check(t != null, "notBefore", "a time such as 2026-12-24T18:00:00Z (without an offset: UTC)")
+                .throwIfInvalid();
+        new Validator().check(t.isAfter(now), "notBefore", "in the future")
+                .check(!t.isAfter(now.plus(java.time.Duration.ofDays(366))), "notBefore", "within a year")
+                .throwIfInvalid();
+        return t;
+    }
+
+    private ReleaseRequest file(long teamId, User author, Validated valid, Instant notBefore) {
         Team team = Team.findById(teamId);
         TeamPolicy policy = TeamPolicy.of(team);
         Instant now = Instant.now();
@@ -123,11 +150,15 @@ public class RequestService {
                 : policy.approvalsFor(r.type == RequestType.DELETE);
         r.adminsMayApprove = policy.adminsMayApprove;
         r.expiresAt = now.plus(policy.maxWait());
+        r.notBefore = notBefore;
         r.updatedAt = now;
         r.createdAt = now;
         r.persist();
         Map<String, Object> details = describe(r);
         details.put("requiredApprovals", r.requiredApprovals);
+        if (notBefore != null) {
+            details.put("notBefore", notBefore.toString());
+        }
         if (service != null) {
             details.put("serviceName", service);
         }
@@ -213,6 +244,20 @@ public class RequestService {
     }
 
     /**
+     * PENDING or SCHEDULED to APPROVED without the remaining approvals and whatever the change windows
+     * and freezes say, by an approver of the team or an admin (never the author), with a reason, where
+     * the team's policy allows it; marked break-glass until someone else reviews it.
+     */
+    public ReleaseRequest breakGlass(long id, User user, String reason) {
+        return act(id, user, RequestAction.BREAK_GLASS, reason);
+    }
+
+    /** Marks a break-glass request reviewed, with a comment, by an approver or admin other than its author and breaker. */
+    public ReleaseRequest review(long id, User user, String comment) {
+        return act(id, user, RequestAction.REVIEW, comment);
+    }
+
+    /**
      * The one door for every person's action on a request, API and page forms alike. Locks the row,
      * checks {@link RequestAction}'s table (404 not your team, 403 wrong role, 409 wrong state), and
      * either makes the change with its audit event in one transaction, or changes nothing and
@@ -283,6 +328,12 @@ public class RequestService {
         if (action == RequestAction.REJECT) {
             v.require("comment", text, "A comment explaining the rejection");
         }
+        if (action == RequestAction.BREAK_GLASS) {
+            v.require("comment", text, "A reason for breaking the glass").maxLength("comment", text, MAX_GLASS_REASON);
+        }
+        if (action == RequestAction.REVIEW) {
+            v.require("comment", text, "A review comment");
+        }
         v.throwIfInvalid();
         switch (action) {
             case APPROVE:
@@ -297,6 +348,19 @@ public class RequestService {
                 }
                 audit.record(AuditRecord.of("request.cancel", "request", r.id.toString()).team(r.team.id)
                         .details(details));
+                break;
+            case BREAK_GLASS:
+                breakGlassLocked(r, user, text, now);
+                break;
+            case REVIEW:
+                r.reviewedBy = user.username;
+                r.reviewedAt = now;
+                r.reviewComment = text;
+                Map<String, Object> review = describe(r);
+                review.put("breakGlassBy", r.breakGlassBy);
+                review.put("comment", text);
+                audit.record(AuditRecord.of("request.break-glass-review", "request", r.id.toString()).team(r.team.id)
+                        .details(review));
                 break;
             case RETRY:
                 r.moveTo(RequestStatus.APPROVED, now);
@@ -327,6 +391,8 @@ public class RequestService {
             if (!author && !user.admin) {
                 wrongRole = "only the author (or an admin) cancels a request";
             }
+        } else if (action.who() == RequestAction.Who.BREAKER || action.who() == RequestAction.Who.REVIEWER) {
+            wrongRole = glassRoleRefusal(r, user, action, author);
         } else if (author) {
             wrongRole = "nobody decides, retries or closes their own request";
         } else if (!mayDecide(r, user)) {
@@ -335,9 +401,11 @@ public class RequestService {
         }
         String wrongState = null;
         if (wrongRole == null) {
-            if (r.status != action.from()) {
+            if (!action.allowedFrom().contains(r.status)) {
                 wrongState = "the request is " + r.status + "; " + action.verb() + " is only possible from "
-                        + action.from();
+                        + action.fromText();
+            } else if (glassStateRefusal(r, action) != null) {
+                wrongState = glassStateRefusal(r, action);
             } else if (action.isDecision() && !r.expiresAt.isAfter(now)) {
                 wrongState = "the request has expired";
             } else if (action.isDecision() && Approval.by(r, user).isPresent()) {
@@ -351,6 +419,64 @@ public class RequestService {
         details.put("refused", wrongRole != null ? 403 : 409);
         details.put("reason", wrongRole != null ? wrongRole : wrongState);
         return new Refusal(wrongRole != null ? 403 : 409, wrongRole != null ? wrongRole : wrongState, teamId, details);
+    }
+
+    /** Longest reason for breaking the glass. */
+    public static final int MAX_GLASS_REASON = 500;
+
+    /** Who may not break the glass on, or review, the request (null: they may): four eyes, always. */
+    private String glassRoleRefusal(ReleaseRequest r, User user, RequestAction action, boolean author) {
+        if (author) {
+            return action == RequestAction.BREAK_GLASS ? "nobody breaks the glass on their own request, admins included"
+                    : "nobody reviews a break-glass of their own request";
+        }
+        if (!user.admin && !teams.isApprover(r.team, user)) {
+            return "only approvers of the team and admins " + (action == RequestAction.BREAK_GLASS
+                    ? "break the glass" : "review a break-glass");
+        }
+        if (action == RequestAction.REVIEW && user.username.equals(r.breakGlassBy)) {
+            return "the one who broke the glass does not review it; someone else does";
+        }
+        if (action == RequestAction.BREAK_GLASS && !TeamPolicy.of(r.team).breakGlassAllowed) {
+            return "this team's policy forbids break-glass";
+        }
+        return null;
+    }
+
+    /** Why the request's state refuses a break-glass or a review (null: it does not). */
+    private static String glassStateRefusal(ReleaseRequest r, RequestAction action) {
+        if (action == RequestAction.BREAK_GLASS && r.type == RequestType.POLICY) {
+            return "break-glass is for PRO changes; a policy change needs a second person";
+        }
+        if (action == RequestAction.REVIEW && !r.isBreakGlass()) {
+            return "the request was not executed with break-glass; there is nothing to review";
+        }
+        if (action == RequestAction.REVIEW && r.reviewedAt != null) {
+            return "the break-glass was already reviewed by " + r.reviewedBy;
+        }
+        return null;
+    }
+
+    /** Breaks the glass on a locked PENDING or SCHEDULED request: APPROVED at once, and the worker woken. */
+    private void breakGlassLocked(ReleaseRequest r, User user, String reason, Instant now) {
+        RequestStatus was = r.status;
+        String heldBecause = r.scheduledWhy;
+        r.breakGlassBy = user.username;
+        r.breakGlassAt = now;
+        r.breakGlassReason = reason;
+        r.moveTo(RequestStatus.APPROVED, now);
+        Map<String, Object> details = describe(r);
+        details.put("breakGlass", true);
+        details.put("reason", reason);
+        details.put("was", was.name());
+        details.put("approvals", Approval.approvalsOf(r));
+        details.put("requiredApprovals", r.requiredApprovals);
+        if (heldBecause != null) {
+            details.put("heldBecause", heldBecause);
+        }
+        audit.record(AuditRecord.of("request.break-glass", "request", r.id.toString()).team(r.team.id)
+                .details(details));
+        approvedEvent.fire(new RequestApproved(r.id, r.team.id));
     }
 
     private void decide(ReleaseRequest r, User user, Decision decision, String text, Instant now) {
@@ -390,9 +516,79 @@ public class RequestService {
     private void approved(ReleaseRequest r, Instant now) {
         if (r.type == RequestType.POLICY) {
             policyApprovedEvent.fire(new PolicyApproved(r, now));
-        } else {
+        } else if (!holdLocked(r, now)) {
             approvedEvent.fire(new RequestApproved(r.id, r.team.id));
         }
+    }
+
+    /**
+     * An APPROVED request that may not start yet (its start time, a freeze, the change windows; see
+     * {@link Gate}) becomes SCHEDULED in the caller's transaction, which holds its row lock; a
+     * break-glass request is never held. True when it was held. The execution queue asks this too
+     * before each claim, so a freeze declared after the approval still holds the request.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean holdLocked(ReleaseRequest r, Instant now) {
+        if (r.status != RequestStatus.APPROVED || r.type == RequestType.POLICY || r.isBreakGlass()) {
+            return false;
+        }
+        Optional<Hold> hold = gate.holdFor(r.team, r.notBefore, clock.instant());
+        if (hold.isEmpty()) {
+            return false;
+        }
+        r.moveTo(RequestStatus.SCHEDULED, now);
+        schedule(r, hold.get());
+        return true;
+    }
+
+    private void schedule(ReleaseRequest r, Hold hold) {
+        r.scheduledUntil = hold.until();
+        r.scheduledWhy = hold.why();
+        r.heldByFreeze = hold.freezeId();
+        Map<String, Object> details = describe(r);
+        details.put("until", hold.until().toString());
+        details.put("why", hold.why());
+        audit.record(AuditRecord.of("request.scheduled", "request", r.id.toString()).team(r.team.id)
+                .actor(AuditLog.SYSTEM).details(details));
+    }
+
+    /**
+     * Looks again at every SCHEDULED request whose time came at the clock's now (or whose freeze was
+     * lifted), each locked in a transaction of its own: APPROVED, audited as released, and the worker
+     * woken when nothing holds it any more; otherwise scheduled anew. Safe on every replica at once.
+     */
+    public int releaseDue() {
+        Instant now = clock.instant();
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> ReleaseRequest.scheduledDueAt(now).stream()
+                .map(r -> r.id).toList());
+        int released = 0;
+        for (Long id : due) {
+            released += QuarkusTransaction.requiringNew().call(() -> releaseOne(id)) ? 1 : 0;
+        }
+        return released;
+    }
+
+    private boolean releaseOne(long id) {
+        ReleaseRequest r = ReleaseRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || r.status != RequestStatus.SCHEDULED) {
+            return false;
+        }
+        Instant now = Instant.now();
+        Optional<Hold> hold = gate.holdFor(r.team, r.notBefore, clock.instant());
+        if (hold.isPresent()) {
+            if (!hold.get().until().equals(r.scheduledUntil) || !Objects.equals(hold.get().freezeId(), r.heldByFreeze)) {
+                schedule(r, hold.get());
+            }
+            return false;
+        }
+        Map<String, Object> details = describe(r);
+        details.put("heldBecause", r.scheduledWhy);
+        r.moveTo(RequestStatus.APPROVED, now);
+        details.put("status", r.status.name());
+        audit.record(AuditRecord.of("request.released", "request", r.id.toString()).team(r.team.id)
+                .actor(AuditLog.SYSTEM).details(details));
+        approvedEvent.fire(new RequestApproved(r.id, r.team.id));
+        return true;
     }
 
     /**

@@ -8,17 +8,21 @@ import java.util.Set;
  * The life of a release request, with every allowed transition in this one place:
  * PENDING to APPROVED, REJECTED, CANCELLED or EXPIRED; APPROVED to EXECUTING; EXECUTING to
  * SUCCEEDED or FAILED; FAILED back to APPROVED when an approver retries, or to CLOSED when an
- * approver gives up on it. Which person may cause which transition is {@link RequestAction}'s table.
+ * approver gives up on it. An APPROVED request that may not start yet (outside the team's change
+ * windows, during a freeze, before its "not before" time) waits as SCHEDULED, then is APPROVED again
+ * when its time comes (or when someone breaks the glass); its author or an admin may cancel it. Which person may cause which transition is {@link RequestAction}'s table.
  */
 public enum RequestStatus {
-    PENDING, APPROVED, EXECUTING, SUCCEEDED, FAILED, CLOSED, REJECTED, CANCELLED, EXPIRED;
+    PENDING, APPROVED, SCHEDULED, EXECUTING, SUCCEEDED, FAILED, CLOSED, REJECTED, CANCELLED, EXPIRED;
 
     public Set<RequestStatus> next() {
         switch (this) {
             case PENDING:
                 return EnumSet.of(APPROVED, REJECTED, CANCELLED, EXPIRED);
             case APPROVED:
-                return EnumSet.of(EXECUTING);
+                return EnumSet.of(EXECUTING, SCHEDULED);
+            case SCHEDULED:
+                return EnumSet.of(APPROVED, CANCELLED);
             case EXECUTING:
                 return EnumSet.of(SUCCEEDED, FAILED);
             case FAILED:

@@ -10,10 +10,23 @@ import io.progate.pro.model.PublishMetadata;
  * version and changes, whose {@code attributes} are a change to the current map (a key with a null
  * value is removed); for DELETE: app name and version; for TASK: app name, version (or
  * {@code latest}), {@code serviceName} and the service's input, either typed as JSON text
- * ({@code input}) or uploaded ({@code file}).
+ * ({@code input}) or uploaded ({@code file}). {@code notBefore} (ISO-8601; optional) is the earliest
+ * start the author asks for: once approved, the request waits as SCHEDULED until then.
  */
 public record Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
-        AppUpdate changes, Upload file, Upload icon, boolean devBuilds, String serviceName, String input) {
+        AppUpdate changes, Upload file, Upload icon, boolean devBuilds, String serviceName, String input,
+        String notBefore) {
+
+    public Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
+            AppUpdate changes, Upload file, Upload icon, boolean devBuilds, String serviceName, String input) {
+        this(type, reason, metadata, appName, appVersion, changes, file, icon, devBuilds, serviceName, input, null);
+    }
+
+    /** This submission with the author's earliest start. */
+    public Submission notBefore(String time) {
+        return new Submission(type, reason, metadata, appName, appVersion, changes, file, icon, devBuilds, serviceName,
+                input, time);
+    }
 
     public Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
             AppUpdate changes, Upload file, Upload icon, boolean devBuilds) {

@@ -7,10 +7,19 @@ import java.util.Map;
 
 /** The values of a team's approval policy, as compared, requested and applied. */
 public record PolicyTerms(int requiredApprovals, int deleteApprovals, int maxWaitHours, boolean adminsMayApprove,
-        int taskApprovals, List<String> taskAllowList) {
+        int taskApprovals, List<String> taskAllowList, String changeWindows, Boolean breakGlassAllowed) {
 
+    /** Terms filed before change windows and break-glass existed read as "any time" and "allowed". */
     public PolicyTerms {
         taskAllowList = taskAllowList == null ? List.of() : List.copyOf(taskAllowList);
+        changeWindows = changeWindows == null ? "" : ChangeWindows.parse(changeWindows).text();
+        breakGlassAllowed = breakGlassAllowed == null || breakGlassAllowed;
+    }
+
+    public PolicyTerms(int requiredApprovals, int deleteApprovals, int maxWaitHours, boolean adminsMayApprove,
+            int taskApprovals, List<String> taskAllowList) {
+        this(requiredApprovals, deleteApprovals, maxWaitHours, adminsMayApprove, taskApprovals, taskAllowList, "",
+                true);
     }
 
     /** One setting, before and after, for the side-by-side view. */
@@ -19,7 +28,7 @@ public record PolicyTerms(int requiredApprovals, int deleteApprovals, int maxWai
 
     public static PolicyTerms of(TeamPolicy p) {
         return new PolicyTerms(p.requiredApprovals, p.deleteApprovals, p.maxWaitHours, p.adminsMayApprove,
-                p.taskApprovals, p.allowList());
+                p.taskApprovals, p.allowList(), p.changeWindows, p.breakGlassAllowed);
     }
 
     /** These terms with the input's non-null fields put in. */
@@ -31,7 +40,9 @@ public record PolicyTerms(int requiredApprovals, int deleteApprovals, int maxWai
                 input.adminsMayApprove() == null ? adminsMayApprove : input.adminsMayApprove(),
                 input.taskApprovals() == null ? taskApprovals : input.taskApprovals(),
                 input.taskAllowList() == null ? taskAllowList
-                        : TaskPair.parse(String.join("\n", input.taskAllowList())));
+                        : TaskPair.parse(String.join("\n", input.taskAllowList())),
+                input.changeWindows() == null ? changeWindows : String.join("\n", input.changeWindows()),
+                input.breakGlassAllowed() == null ? breakGlassAllowed : input.breakGlassAllowed());
     }
 
     /**
@@ -42,7 +53,17 @@ public record PolicyTerms(int requiredApprovals, int deleteApprovals, int maxWai
     public boolean weakens(PolicyTerms before) {
         return requiredApprovals < before.requiredApprovals || deleteApprovals < before.deleteApprovals
                 || taskApprovals < before.taskApprovals || !before.taskAllowList.containsAll(taskAllowList)
-                || maxWaitHours > before.maxWaitHours || (adminsMayApprove && !before.adminsMayApprove);
+                || maxWaitHours > before.maxWaitHours || (adminsMayApprove && !before.adminsMayApprove)
+                || weakensSchedule(before);
+    }
+
+    /** Change windows that allow a time {@code before}'s did not, or break-glass allowed where it was not. */
+    private boolean weakensSchedule(PolicyTerms before) {
+        return !windows().within(before.windows()) || (breakGlassAllowed && !before.breakGlassAllowed);
+    }
+
+    public ChangeWindows windows() {
+        return ChangeWindows.parse(changeWindows);
     }
 
     public void applyTo(TeamPolicy p) {
@@ -52,6 +73,8 @@ public record PolicyTerms(int requiredApprovals, int deleteApprovals, int maxWai
         p.adminsMayApprove = adminsMayApprove;
         p.taskApprovals = taskApprovals;
         p.taskAllowList = String.join("\n", taskAllowList);
+        p.changeWindows = changeWindows;
+        p.breakGlassAllowed = breakGlassAllowed;
     }
 
     /** The changed settings as {@code {"setting": {"from": .., "to": ..}}}, for audit events. */
@@ -63,6 +86,8 @@ public record PolicyTerms(int requiredApprovals, int deleteApprovals, int maxWai
         put(changed, "adminsMayApprove", before.adminsMayApprove, adminsMayApprove);
         put(changed, "taskApprovals", before.taskApprovals, taskApprovals);
         put(changed, "taskAllowList", before.taskAllowList, taskAllowList);
+        put(changed, "changeWindows", before.windows().describe(), windows().describe());
+        put(changed, "breakGlassAllowed", before.breakGlassAllowed, breakGlassAllowed);
         return changed;
     }
 
@@ -81,7 +106,16 @@ public record PolicyTerms(int requiredApprovals, int deleteApprovals, int maxWai
         rows.add(new Row("Portal admins may approve", adminsMayApprove ? "yes" : "no",
                 after.adminsMayApprove ? "yes" : "no", adminsMayApprove != after.adminsMayApprove,
                 after.adminsMayApprove && !adminsMayApprove));
+        rows.addAll(scheduleRows(after));
         return rows;
+    }
+
+    private List<Row> scheduleRows(PolicyTerms after) {
+        return List.of(
+                new Row("Change windows", windows().describe(), after.windows().describe(),
+                        !changeWindows.equals(after.changeWindows), !after.windows().within(windows())),
+                new Row("Break-glass allowed", breakGlassAllowed ? "yes" : "no", after.breakGlassAllowed ? "yes" : "no",
+                        !breakGlassAllowed.equals(after.breakGlassAllowed), after.breakGlassAllowed && !breakGlassAllowed));
     }
 
     private static String pairs(List<String> list) {

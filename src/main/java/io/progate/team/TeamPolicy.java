@@ -49,6 +49,14 @@ public class TeamPolicy extends BaseEntity {
     @Column(name = "admins_may_approve", nullable = false)
     public boolean adminsMayApprove = true;
 
+    /** Change windows, one {@link ChangeWindow} a line; empty: requests run any time. */
+    @Column(name = "change_windows", nullable = false)
+    public String changeWindows = "";
+
+    /** Whether approvers and admins may break the glass on this team's requests. */
+    @Column(name = "break_glass_allowed", nullable = false)
+    public boolean breakGlassAllowed = true;
+
     /** The stored policy, or an unsaved one with the defaults. */
     public static TeamPolicy of(Team team) {
         return TeamPolicy.<TeamPolicy>find("team", team).firstResultOptional().orElseGet(() -> {
@@ -75,5 +83,10 @@ public class TeamPolicy extends BaseEntity {
 
     public Duration maxWait() {
         return Duration.ofHours(maxWaitHours);
+    }
+
+    /** The change windows as values. */
+    public ChangeWindows windows() {
+        return ChangeWindows.parse(changeWindows);
     }
 }

@@ -95,6 +95,14 @@ public final class Urls {
         return "/admin/notifications";
     }
 
+    static String adminFreezes() {
+        return "/admin/freezes";
+    }
+
+    static String breakGlass() {
+        return "/break-glass";
+    }
+
     static String adminSandbox() {
         return "/admin/sandbox";
     }

@@ -8,6 +8,7 @@ import static io.progate.request.RequestStatus.EXPIRED;
 import static io.progate.request.RequestStatus.FAILED;
 import static io.progate.request.RequestStatus.PENDING;
 import static io.progate.request.RequestStatus.REJECTED;
+import static io.progate.request.RequestStatus.SCHEDULED;
 import static io.progate.request.RequestStatus.SUCCEEDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +25,8 @@ class RequestStatusTest {
 
     private static final Map<RequestStatus, Set<RequestStatus>> ALLOWED = Map.of(
             PENDING, EnumSet.of(APPROVED, REJECTED, CANCELLED, EXPIRED),
-            APPROVED, EnumSet.of(EXECUTING),
+            APPROVED, EnumSet.of(EXECUTING, SCHEDULED),
+            SCHEDULED, EnumSet.of(APPROVED, CANCELLED),
             EXECUTING, EnumSet.of(SUCCEEDED, FAILED),
             FAILED, EnumSet.of(APPROVED, CLOSED),
             CLOSED, EnumSet.noneOf(RequestStatus.class),

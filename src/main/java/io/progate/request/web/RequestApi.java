@@ -60,6 +60,20 @@ public class RequestApi {
         return act(id, RequestAction.CLOSE, null);
     }
 
+    /** Executes the request without the remaining approvals, whatever windows and freezes say; a reason is required. */
+    @POST
+    @Path("{id}/break-glass")
+    public RequestView breakGlass(@PathParam("id") long id, GlassInput input) {
+        return act(id, RequestAction.BREAK_GLASS, input == null ? null : input.reason());
+    }
+
+    /** Marks a break-glass reviewed, with a comment, by someone other than its author and who broke the glass. */
+    @POST
+    @Path("{id}/review")
+    public RequestView review(@PathParam("id") long id, CommentInput input) {
+        return act(id, RequestAction.REVIEW, input == null ? null : input.comment());
+    }
+
     /** The action, answered with the request as the same transaction left it. */
     private RequestView act(long id, RequestAction action, String comment) {
         return requests.act(id, currentUser.get(), action, comment, views::of);

@@ -118,6 +118,20 @@ public class RequestResource {
         return act(id, () -> requests.close(id, currentUser.get()), "Closed: nothing more will be tried for this request.");
     }
 
+    @POST
+    @Path("{id}/break-glass")
+    public Response breakGlass(@PathParam("id") long id, @RestForm String reason) {
+        return act(id, () -> requests.breakGlass(id, currentUser.get(), reason),
+                "Break-glass: the request goes to execution now; everyone who could approve is told, and it waits"
+                        + " for a review by someone else.");
+    }
+
+    @POST
+    @Path("{id}/review")
+    public Response review(@PathParam("id") long id, @RestForm String comment) {
+        return act(id, () -> requests.review(id, currentUser.get(), comment), "Break-glass reviewed.");
+    }
+
     /**
      * Post/Redirect/Get back to the request page: done, or refused for its state (409) with the reason
      * as the flash message; a refusal for role (403) or team (404) answers its error page.

@@ -40,7 +40,21 @@ public record RequestView(
         JsonNode outcome,
         PolicyChange policyChange,
         String aimmsBuild,
+        ScheduleView schedule,
+        BreakGlassView breakGlass,
         BlastRadius blastRadius) {
+
+    /**
+     * When the request may start: the author's {@code notBefore}; while SCHEDULED, {@code until} (when it
+     * is looked at again: a window opens, a freeze ends) and {@code why}. Null when none applies.
+     */
+    public record ScheduleView(Instant notBefore, Instant until, String why, Long freezeId) {
+    }
+
+    /** Who executed the request without the remaining approvals, when and why; the review once done. */
+    public record BreakGlassView(String by, Instant at, String reason, boolean awaitingReview, String reviewedBy,
+            Instant reviewedAt, String reviewComment) {
+    }
 
     /** A stored file: name, size, SHA-256, inspection, and whether its content was purged. */
     public record PackageView(String fileName, long size, String sha256, boolean purged, Inspection inspection) {

@@ -69,7 +69,18 @@ public class RequestViews {
                 pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
                 approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
                 r.decidedAt, r.finishedAt, r.outcome == null ? null : payloads.tree(r.outcome), policyChange(r),
-                r.aimmsBuild, blast);
+                r.aimmsBuild, scheduleView(r), breakGlassView(r), blast);
+    }
+
+    private static RequestView.ScheduleView scheduleView(ReleaseRequest r) {
+        return r.notBefore == null && r.scheduledUntil == null ? null
+                : new RequestView.ScheduleView(r.notBefore, r.scheduledUntil, r.scheduledWhy, r.heldByFreeze);
+    }
+
+    private static RequestView.BreakGlassView breakGlassView(ReleaseRequest r) {
+        return !r.isBreakGlass() ? null
+                : new RequestView.BreakGlassView(r.breakGlassBy, r.breakGlassAt, r.breakGlassReason, r.awaitsReview(),
+                        r.reviewedBy, r.reviewedAt, r.reviewComment);
     }
 
     public RequestView.PackageView packageView(RequestPackage p) {

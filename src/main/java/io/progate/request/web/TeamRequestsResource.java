@@ -115,11 +115,12 @@ public class TeamRequestsResource {
             @RestForm("metadata.publishBehavior") String publishBehavior,
             @RestForm("metadata.oldProjectVersion") String oldProjectVersion, @RestForm String iconUrl,
             @RestForm String devBuilds, @RestForm("file") FileUpload file, @RestForm("icon") FileUpload icon,
-            @HeaderParam("X-Upload-Progress") String viaScript) {
+            @HeaderParam("X-Upload-Progress") String viaScript, @RestForm String notBefore) {
         RequestForm form = new RequestForm("PUBLISH", reason, name, projectVersion, description, aimmsVersionId,
                 projectCategory, "true".equals(webUi), attributes, publishBehavior, oldProjectVersion, name,
                 projectVersion, false, false, null, null, iconUrl, null, "true".equals(devBuilds));
-        Response answer = file(slug, form, () -> PageForms.publish(form, upload(file), upload(icon)));
+        Response answer = file(slug, form, () -> PageForms.publish(form, upload(file), upload(icon))
+                .notBefore(notBefore));
         if (viaScript != null && answer.getStatus() == 303) {
             // the upload script reads Location itself, so that the flash cookie survives to the next page
             return Response.fromResponse(answer).status(201).build();
@@ -132,7 +133,7 @@ public class TeamRequestsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, MultivaluedMap<String, String> fields) {
         RequestForm form = RequestForm.of(fields, RequestType.UPDATE);
-        return file(slug, form, () -> PageForms.update(form, fields));
+        return file(slug, form, () -> PageForms.update(form, fields).notBefore(fields.getFirst("notBefore")));
     }
 
     @POST
@@ -140,7 +141,7 @@ public class TeamRequestsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("slug") String slug, MultivaluedMap<String, String> fields) {
         RequestForm form = RequestForm.of(fields, RequestType.DELETE);
-        return file(slug, form, () -> PageForms.delete(form));
+        return file(slug, form, () -> PageForms.delete(form).notBefore(fields.getFirst("notBefore")));
     }
 
     private Response file(String slug, RequestForm form, java.util.function.Supplier<Submission> submission) {

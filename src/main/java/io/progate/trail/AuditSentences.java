@@ -107,6 +107,20 @@ public final class AuditSentences {
         put("request.rejected", e -> "The request was rejected");
         put("request.cancelled", e -> "The request was cancelled");
         put("request.expired", e -> "The request expired");
+        // change windows, freezes and break-glass (RequestService, FreezeService)
+        put("request.scheduled", e -> "Approved, waiting until " + e.text("until") + ": " + e.text("why"));
+        put("request.released", e -> "The wait is over: ProGate will carry out " + e.what());
+        put("request.break-glass", e -> e.failed() ? e.who() + " tried to break the glass" + e.refusal()
+                : e.who() + " broke the glass: " + e.what() + " runs without the remaining approvals, windows and freezes"
+                        + e.quoted("reason"));
+        put("request.review", e -> e.failed() ? e.who() + " tried to review the break-glass" + e.refusal()
+                : e.who() + " reviewed the break-glass" + e.quoted("comment"));
+        put("request.break-glass-review", e -> e.who() + " reviewed the break-glass of " + e.text("breakGlassBy")
+                + e.quoted("comment"));
+        put("freeze.declare", e -> e.who() + " declared a freeze of " + e.text("scope") + " from " + e.text("startsAt")
+                + " until " + e.text("endsAt") + e.quoted("reason"));
+        put("freeze.lift", e -> e.who() + " lifted the freeze of " + e.text("scope") + " (it was to end "
+                + e.text("endsAt") + ")");
         // execution
         put("execution.start", e -> "ProGate started carrying out " + e.what()
                 + ("true".equals(e.text("resumed")) ? " (resumed after a worker stopped)" : ""));

@@ -33,7 +33,8 @@ import java.util.Set;
 public class BlastRadiusService {
 
     /** The statuses in which the delete has not been carried out yet, so its blast radius is worth reading. */
-    static final Set<RequestStatus> BEFORE_EXECUTION = Set.of(RequestStatus.PENDING, RequestStatus.APPROVED);
+    static final Set<RequestStatus> BEFORE_EXECUTION = Set.of(RequestStatus.PENDING, RequestStatus.APPROVED,
+            RequestStatus.SCHEDULED);
 
     @Inject
     ProCatalog catalog;

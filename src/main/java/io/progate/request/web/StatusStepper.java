@@ -32,6 +32,8 @@ public final class StatusStepper {
     static final Map<RequestStatus, Stage> STAGES = new EnumMap<>(Map.of(
             RequestStatus.PENDING, new Stage(APPROVALS, "current", "Done", "Waiting for approvals."),
             RequestStatus.APPROVED, new Stage(EXECUTING, "waiting", "Done", "Approved: waiting for ProGate to carry it out."),
+            RequestStatus.SCHEDULED, new Stage(EXECUTING, "waiting", "Done",
+                    "Approved: waiting for a change window, a freeze to end or its start time."),
             RequestStatus.EXECUTING, new Stage(EXECUTING, "current", "Done", "ProGate is carrying it out in PRO."),
             RequestStatus.SUCCEEDED, new Stage(END, "done", "Done", "Done."),
             RequestStatus.FAILED, new Stage(END, "failed", "Failed", "Failed: an approver may retry it or close it."),

@@ -10,10 +10,17 @@ import io.progate.pro.model.PublishMetadata;
  * version and changes, whose {@code attributes} are a change to the current map (a key with a null
  * value is removed); for DELETE: app name and version; for TASK: app name, version (or
  * {@code latest}), {@code serviceName} and the service's input, either typed as JSON text
- * ({@code input}) or uploaded ({@code file}).
+ * ({@code input}) or uploaded ({@code file}). {@code diffBase}: for a publish, the id of an earlier publish
+ * request of the team whose package the model diff compares with (null: the version it replaces).
  */
 public record Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
-        AppUpdate changes, Upload file, Upload icon, boolean devBuilds, String serviceName, String input) {
+        AppUpdate changes, Upload file, Upload icon, boolean devBuilds, String serviceName, String input,
+        Long diffBase) {
+
+    public Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
+            AppUpdate changes, Upload file, Upload icon, boolean devBuilds, String serviceName, String input) {
+        this(type, reason, metadata, appName, appVersion, changes, file, icon, devBuilds, serviceName, input, null);
+    }
 
     public Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
             AppUpdate changes, Upload file, Upload icon, boolean devBuilds) {

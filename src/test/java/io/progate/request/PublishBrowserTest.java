@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -36,16 +35,11 @@ class PublishBrowserTest {
     SandboxTeams sandbox;
 
     private void signIn(WebDriver driver, User user) {
-        driver.manage().deleteAllCookies();
-        driver.get(root + "login");
-        driver.findElement(By.id("username")).sendKeys(user.username);
-        driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("my-teams")));
+        Browser.signIn(driver, root, user.username, Fixtures.PASSWORD);
     }
 
     private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        return Browser.waitFor(driver);
     }
 
     @Test

@@ -10,10 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The JSON of a new request: {@code metadata} for a publish (with {@code devBuilds} true to allow an
  * AIMMS development build), {@code appName/appVersion} (and {@code changes}) otherwise; for a task
- * also {@code serviceName} and {@code input}, the service's JSON input (or a {@code file} part).
+ * also {@code serviceName} and {@code input}, the service's JSON input (or a {@code file} part); for a publish
+ * optionally {@code diffBase}, the id of an earlier publish request whose package the model diff compares with.
  */
 public record RequestInput(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
-        AppUpdate changes, Boolean devBuilds, String serviceName, JsonNode input) {
+        AppUpdate changes, Boolean devBuilds, String serviceName, JsonNode input, Long diffBase) {
+
+    public RequestInput(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
+            AppUpdate changes, Boolean devBuilds, String serviceName, JsonNode input) {
+        this(type, reason, metadata, appName, appVersion, changes, devBuilds, serviceName, input, null);
+    }
 
     public RequestInput(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
             AppUpdate changes, Boolean devBuilds) {
@@ -23,6 +29,6 @@ public record RequestInput(String type, String reason, PublishMetadata metadata,
     public Submission toSubmission(Upload file, Upload icon) {
         return new Submission(type, reason, metadata, appName, appVersion, changes, file, icon,
                 Boolean.TRUE.equals(devBuilds), serviceName, input == null || input.isMissingNode() ? null
-                        : input.toString());
+                        : input.toString(), diffBase);
     }
 }

@@ -1,13 +1,17 @@
 package io.progate.request.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.progate.diff.ModelDiff;
 import io.progate.packages.Inspection;
 import io.progate.request.ProCall;
 import io.progate.team.PolicyChange;
 import java.time.Instant;
 import java.util.List;
 
-/** A release request as the JSON API shows it. */
+/**
+ * A release request as the JSON API shows it. {@code diff}: a publish's model diff in counts (the files and
+ * lines are at {@code /api/v1/requests/{id}/diff}); only in the answer about one request, not in lists.
+ */
 public record RequestView(
         long id,
         String type,
@@ -35,7 +39,8 @@ public record RequestView(
         Instant finishedAt,
         JsonNode outcome,
         PolicyChange policyChange,
-        String aimmsBuild) {
+        String aimmsBuild,
+        ModelDiff.Summary diff) {
 
     /** A stored file: name, size, SHA-256, inspection, and whether its content was purged. */
     public record PackageView(String fileName, long size, String sha256, boolean purged, Inspection inspection) {

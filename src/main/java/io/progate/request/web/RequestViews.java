@@ -4,6 +4,8 @@ import io.progate.request.TaskFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.progate.diff.ModelDiff;
+import io.progate.diff.RequestDiff;
 import io.progate.packages.PackageStore;
 import io.progate.packages.RequestPackage;
 import io.progate.pro.model.AppUpdate;
@@ -34,7 +36,7 @@ public class RequestViews {
     PackageStore store;
 
     public RequestView of(ReleaseRequest r) {
-        return of(r, Approval.of(r));
+        return of(r, Approval.of(r), RequestDiff.forRequest(r.id).map(ModelDiff::summary).orElse(null));
     }
 
     /**
@@ -44,10 +46,10 @@ public class RequestViews {
     public List<RequestView> of(List<ReleaseRequest> page) {
         Map<Long, List<Approval>> decisions = Approval.ofAll(page.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(a -> a.request.id));
-        return page.stream().map(r -> of(r, decisions.getOrDefault(r.id, List.of()))).toList();
+        return page.stream().map(r -> of(r, decisions.getOrDefault(r.id, List.of()), null)).toList();
     }
 
-    private RequestView of(ReleaseRequest r, List<Approval> decisions) {
+    private RequestView of(ReleaseRequest r, List<Approval> decisions, ModelDiff.Summary diff) {
         List<RequestView.ApprovalView> approvals = decisions.stream()
                 .map(a -> new RequestView.ApprovalView(a.approver.username, a.approver.displayName, a.decision.name(),
                         a.comment, a.createdAt))
@@ -59,7 +61,7 @@ public class RequestViews {
                 pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
                 approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
                 r.decidedAt, r.finishedAt, r.outcome == null ? null : payloads.tree(r.outcome), policyChange(r),
-                r.aimmsBuild);
+                r.aimmsBuild, diff);
     }
 
     public RequestView.PackageView packageView(RequestPackage p) {

@@ -31,4 +31,8 @@ public interface PackageConfig {
     /** Entries listed for approvers; the rest are counted only. */
     @WithDefault("500")
     int maxListedEntries();
+
+    /** Files of a zip whose path, size and SHA-256 are kept as the package's manifest; more are counted only. */
+    @WithDefault("20000")
+    int maxManifestEntries();
 }

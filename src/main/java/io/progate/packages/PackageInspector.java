@@ -1,5 +1,6 @@
 package io.progate.packages;
 
+import io.progate.common.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedInputStream;
@@ -7,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -18,6 +21,7 @@ import java.util.zip.ZipInputStream;
  * Looks inside an uploaded package without trusting it: a zip archive is read entry by entry
  * (nothing is written anywhere), entry names that are absolute or climb out with {@code ..} are
  * refused, and reading stops as soon as the expanded bytes exceed the ratio or the absolute cap.
+ * The same single pass hashes each file, for the package's manifest ({@link ManifestEntry}).
  * Anything that is not a zip is accepted as opaque, with a warning.
  */
 @ApplicationScoped
@@ -55,7 +59,10 @@ public class PackageInspector {
         long limit = Math.min(config.maxExpandedSize().asLongValue(),
                 Math.max(RATIO_FLOOR, multiplyCapped(size, config.maxExpansionRatio())));
         List<String> listed = new ArrayList<>();
+        List<ManifestEntry> manifest = new ArrayList<>();
+        MessageDigest digest = Hashes.sha256();
         long count = 0;
+        long files = 0;
         long expanded = 0;
         boolean webUi = false;
         byte[] buffer = new byte[64 * 1024];
@@ -69,22 +76,35 @@ public class PackageInspector {
                     listed.add(name);
                 }
                 webUi |= isWebUi(name);
+                digest.reset();
+                long entrySize = 0;
                 int n;
                 while ((n = zip.read(buffer)) > 0) {
+                    digest.update(buffer, 0, n);
+                    entrySize += n;
                     expanded += n;
                     if (expanded > limit) {
                         throw new PackageRefusedException("the archive expands beyond " + limit
                                 + " bytes; refused as a possible zip bomb");
                     }
                 }
+                files += entry.isDirectory() ? 0 : 1;
+                if (!entry.isDirectory() && manifest.size() < config.maxManifestEntries()) {
+                    manifest.add(new ManifestEntry(name, entrySize, HexFormat.of().formatHex(digest.digest())));
+                }
             }
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) {
+            // IllegalArgumentException: an entry name that is not valid text in the archive's encoding
             throw new PackageRefusedException("the zip archive is corrupt and cannot be read");
         }
         if (count == 0) {
             throw new PackageRefusedException("the zip archive has no entries");
         }
-        return new Inspection(true, count, List.copyOf(listed), count > listed.size(), webUi, expanded, List.of());
+        List<String> warnings = files <= manifest.size() ? List.<String>of()
+                : List.of("the archive has more files than the manifest keeps (" + config.maxManifestEntries()
+                        + "): the model diff covers the first ones only");
+        return new Inspection(true, count, List.copyOf(listed), count > listed.size(), webUi, expanded, warnings,
+                List.copyOf(manifest));
     }
 
     static void checkName(String name) throws PackageRefusedException {

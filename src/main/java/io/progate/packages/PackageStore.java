@@ -64,6 +64,9 @@ public class PackageStore {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    PackageManifests manifests;
+
     /** Where the HTTP layer spools uploads (by default the store's own uploads/ subfolder). */
     @ConfigProperty(name = "quarkus.http.body.uploads-directory")
     String uploadsDirectory;
@@ -83,8 +86,8 @@ public class PackageStore {
     }
 
     /**
-     * Stores {@code file} in the caller's transaction, with its size and SHA-256: moved when it is a spooled
-     * upload, copied otherwise.
+     * Stores {@code file} in the caller's transaction, with its size, SHA-256 and the inspection's manifest:
+     * moved when it is a spooled upload, copied otherwise.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public RequestPackage store(Path file, String fileName, Inspection inspection) {
@@ -94,6 +97,7 @@ public class PackageStore {
         pkg.inspection = toJson(inspection);
         pkg.persist();
         em.flush();
+        manifests.write(pkg.id, inspection.manifest());
         Path target = contentPath(pkg.id);
         deleteUnlessCommitted(target);
         MessageDigest digest = Hashes.sha256();

@@ -199,6 +199,26 @@ public class ReleaseRequest extends BaseEntity {
         return list("status = ?1 order by updatedAt, id", RequestStatus.APPROVED);
     }
 
+    /**
+     * The last publish of {@code appName} (version {@code appVersion}, or any other than {@code otherThan} when
+     * null) that ProGate carried out for the team, with its package: the base of a new version's model diff.
+     */
+    public static java.util.Optional<ReleaseRequest> lastPublished(Team team, String appName, String appVersion,
+            String otherThan) {
+        Parameters params = Parameters.with("team", team).and("type", RequestType.PUBLISH)
+                .and("done", RequestStatus.SUCCEEDED).and("app", appName);
+        String query = "select r from ReleaseRequest r join fetch r.pkg where r.team = :team and r.type = :type"
+                + " and r.status = :done and r.appName = :app";
+        if (appVersion != null) {
+            query += " and r.appVersion = :version";
+            params.and("version", appVersion);
+        } else {
+            query += " and r.appVersion <> :other";
+            params.and("other", otherThan);
+        }
+        return find(query + " order by r.finishedAt desc, r.id desc", params).firstResultOptional();
+    }
+
     /** PENDING requests whose time ran out at {@code now}. */
     public static List<ReleaseRequest> pendingExpiredAt(Instant now) {
         return list("status = ?1 and expiresAt <= ?2 order by id", RequestStatus.PENDING, now);

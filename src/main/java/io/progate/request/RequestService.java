@@ -9,10 +9,13 @@ import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
 import io.progate.common.InvalidInputException;
 import io.progate.common.Validator;
+import io.progate.diff.ModelDiff;
+import io.progate.diff.ModelDiffs;
 import io.progate.packages.Inspection;
 import io.progate.packages.PackageStore;
 import io.progate.packages.RequestPackage;
 import io.progate.packages.Upload;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.schedule.Gate;
 import io.progate.schedule.Hold;
 import io.progate.schedule.Times;
@@ -80,6 +83,9 @@ public class RequestService {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    ModelDiffs diffs;
+
     /**
      * Actions on one request queue here, one thread per replica at a time, holding no database
      * connection while they wait: a burst of calls on one request (200 approvals at once) then waits
@@ -106,7 +112,8 @@ public class RequestService {
             throw new InvalidInputException(checked.errors());
         }
         Validated valid = checked.request();
-        return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid, notBefore));
+        ModelDiff diff = diffOf(team, valid, submission.diffBase());
+        return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid, notBefore, diff));
     }
 
     /** The author's earliest start: null when not asked; otherwise a time in the future, within a year. */
@@ -124,7 +131,51 @@ public class RequestService {
         return t;
     }
 
-    private ReleaseRequest file(long teamId, User author, Validated valid, Instant notBefore) {
+    /**
+     * The model diff of a publish of a zip package, computed before the filing's transaction: against the
+     * publish the author chose ({@code diffBase}, a publish request of the same team with a package), else the
+     * publish of the old version it names, else the last publish of the app ProGate carried out. Null for
+     * anything else.
+     */
+    private ModelDiff diffOf(Team team, Validated valid, Long diffBase) {
+        if (valid.type() != RequestType.PUBLISH || valid.file() == null || valid.inspection() == null
+                || !valid.inspection().zip()) {
+            if (diffBase != null) {
+                throw new InvalidInputException("diffBase", "only a publish of a zip package is compared with an"
+                        + " earlier package");
+            }
+            return null;
+        }
+        ModelDiffs.Base base = QuarkusTransaction.requiringNew().call(() -> baseOf(team.id, valid, diffBase));
+        return diffs.compute(valid.file().path(), valid.inspection().manifest(),
+                base);
+    }
+
+    private ModelDiffs.Base baseOf(long teamId, Validated valid, Long diffBase) {
+        Team team = Team.findById(teamId);
+        ReleaseRequest base;
+        if (diffBase != null) {
+            base = ReleaseRequest.<ReleaseRequest>findByIdOptional(diffBase)
+                    .filter(r -> r.team.id.equals(teamId) && r.type == RequestType.PUBLISH && r.pkg != null)
+                    .orElseThrow(() -> new InvalidInputException("diffBase",
+                            "not a publish request of this team with a package"));
+        } else {
+            PublishMetadata m = (PublishMetadata) valid.body();
+            base = m.oldProjectName() != null && m.oldProjectVersion() != null
+                    ? ReleaseRequest.lastPublished(team, m.oldProjectName(), m.oldProjectVersion(), null).orElse(null)
+                    : null;
+            if (base == null) {
+                base = ReleaseRequest.lastPublished(team, valid.appName(), null, valid.appVersion()).orElse(null);
+            }
+        }
+        if (base == null) {
+            return null;
+        }
+        org.hibernate.Hibernate.initialize(base.pkg);
+        return new ModelDiffs.Base(base.id, base.appVersion, base.pkg);
+    }
+
+    private ReleaseRequest file(long teamId, User author, Validated valid, Instant notBefore, ModelDiff diff) {
         Team team = Team.findById(teamId);
         TeamPolicy policy = TeamPolicy.of(team);
         Instant now = Instant.now();
@@ -168,6 +219,13 @@ public class RequestService {
         if (r.pkg != null) {
             details.put("size", r.pkg.sizeBytes);
             details.put("sha256", r.pkg.sha256);
+        }
+        if (diff != null) {
+            diffs.store(r.id, diff, now);
+            details.put("diff", diff.kind().name());
+            if (diff.baseRequestId() != null) {
+                details.put("diffBase", diff.baseRequestId());
+            }
         }
         audit.record(AuditRecord.of("request.submit", "request", r.id.toString()).team(team.id).details(details));
         if (r.requiredApprovals == 0) {

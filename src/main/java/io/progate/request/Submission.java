@@ -11,21 +11,23 @@ import io.progate.pro.model.PublishMetadata;
  * value is removed); for DELETE: app name and version; for TASK: app name, version (or
  * {@code latest}), {@code serviceName} and the service's input, either typed as JSON text
  * ({@code input}) or uploaded ({@code file}). {@code notBefore} (ISO-8601; optional) is the earliest
- * start the author asks for: once approved, the request waits as SCHEDULED until then.
+ * start the author asks for: once approved, the request waits as SCHEDULED until then. {@code diffBase}:
+ * for a publish, the id of an earlier publish request of the team whose package the model diff compares
+ * with (null: the version it replaces).
  */
 public record Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
         AppUpdate changes, Upload file, Upload icon, boolean devBuilds, String serviceName, String input,
-        String notBefore) {
+        String notBefore, Long diffBase) {
 
     public Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
             AppUpdate changes, Upload file, Upload icon, boolean devBuilds, String serviceName, String input) {
-        this(type, reason, metadata, appName, appVersion, changes, file, icon, devBuilds, serviceName, input, null);
+        this(type, reason, metadata, appName, appVersion, changes, file, icon, devBuilds, serviceName, input, null, null);
     }
 
     /** This submission with the author's earliest start. */
     public Submission notBefore(String time) {
         return new Submission(type, reason, metadata, appName, appVersion, changes, file, icon, devBuilds, serviceName,
-                input, time);
+                input, time, diffBase);
     }
 
     public Submission(String type, String reason, PublishMetadata metadata, String appName, String appVersion,

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 class PackageInspectorTest {
 
     private static PackageInspector inspector(long maxExpanded, int ratio, int listed) {
+        return inspector(maxExpanded, ratio, listed, 20000);
+    }
+
+    private static PackageInspector inspector(long maxExpanded, int ratio, int listed, int manifest) {
         PackageInspector inspector = new PackageInspector();
         inspector.config = new PackageConfig() {
             public java.nio.file.Path packageDirectory() {
@@ -33,6 +37,10 @@ class PackageInspectorTest {
             public int maxListedEntries() {
                 return listed;
             }
+
+            public int maxManifestEntries() {
+                return manifest;
+            }
         };
         return inspector;
     }
@@ -47,6 +55,27 @@ class PackageInspectorTest {
         assertEquals(3, found.entryCount());
         assertTrue(found.entries().contains("MainProject/WebUI/webui.json"));
         assertTrue(found.warnings().isEmpty(), found.warnings().toString());
+    }
+
+    @Test
+    void theManifestHoldsEachFilesPathSizeAndSha256FromTheSamePass() throws Exception {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("MainProject/", "");
+        entries.put("MainProject/Main.ams", "Model Main { }");
+        entries.put("Project.aimms", "");
+        Inspection found = DEFAULT.inspect(Zips.file(Zips.zip(entries), ".aimmspack"), null);
+        assertEquals(java.util.List.of(
+                new ManifestEntry("MainProject/Main.ams", 14, io.progate.common.Hashes.sha256Hex("Model Main { }")),
+                new ManifestEntry("Project.aimms", 0, io.progate.common.Hashes.sha256Hex(""))), found.manifest(),
+                "files only, folders left out");
+    }
+
+    @Test
+    void aManifestPastItsLimitKeepsTheFirstFilesAndWarns() throws Exception {
+        Inspection found = inspector(8L << 30, 100, 500, 2).inspect(Zips.file(Zips.project(true), ".aimmspack"),
+                "true");
+        assertEquals(2, found.manifest().size());
+        assertTrue(found.warnings().get(0).contains("more files than the manifest keeps"), found.warnings().toString());
     }
 
     @Test
@@ -139,14 +168,28 @@ class PackageInspectorTest {
         assertTrue(found.entriesTruncated());
     }
 
-    @Test
-    void refusesACorruptZip() {
+    /** A small project whose bytes past the first header are overwritten with {@code fill}. */
+    private static byte[] corrupted(int fill) {
         byte[] zip = Zips.project(false);
         byte[] corrupt = java.util.Arrays.copyOf(zip, zip.length);
         for (int i = 30; i < corrupt.length - 30; i++) {
-            corrupt[i] = (byte) 0x5a;
+            corrupt[i] = (byte) fill;
         }
+        return corrupt;
+    }
+
+    @Test
+    void refusesACorruptZip() {
+        byte[] corrupt = corrupted(0x5a);
         assertThrows(PackageRefusedException.class, () -> DEFAULT.inspect(Zips.file(corrupt, ".aimmspack"), null));
+    }
+
+    @Test
+    void refusesAZipWhoseEntryNamesAreNotText() {
+        byte[] corrupt = corrupted(0xFF);
+        PackageRefusedException e = assertThrows(PackageRefusedException.class,
+                () -> DEFAULT.inspect(Zips.file(corrupt, ".aimmspack"), null));
+        assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.progate.request.web;
 
 import io.progate.account.CurrentUser;
+import io.progate.diff.ModelDiff;
+import io.progate.diff.RequestDiff;
+import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestAction;
 import io.progate.request.RequestService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +32,17 @@ public class RequestApi {
     @Path("{id}")
     public RequestView get(@PathParam("id") long id) {
         return views.detailed(requests.require(id, currentUser.get()));
+    }
+
+    /**
+     * A publish's model diff, for CI: every differing file with its change, sizes, line counts, hunks and the
+     * same as unified diff text. 404 for a request without one (not a publish, or not the caller's team's).
+     */
+    @GET
+    @Path("{id}/diff")
+    public ModelDiff diff(@PathParam("id") long id) {
+        ReleaseRequest r = requests.require(id, currentUser.get());
+        return RequestDiff.forRequest(r.id).orElseThrow(() -> new NotFoundException("this request has no model diff"));
     }
 
     @POST

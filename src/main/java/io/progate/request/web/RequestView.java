@@ -1,6 +1,7 @@
 package io.progate.request.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.progate.diff.ModelDiff;
 import io.progate.request.blast.BlastRadius;
 import io.progate.packages.Inspection;
 import io.progate.request.ProCall;
@@ -10,7 +11,9 @@ import java.util.List;
 
 /**
  * A release request as the JSON API shows it. {@code blastRadius} is read from PRO for one delete's own
- * page and answer before it is carried out, null elsewhere.
+ * page and answer before it is carried out, null elsewhere. {@code diff}: a publish's model diff in counts
+ * (the files and lines are at {@code /api/v1/requests/{id}/diff}); only in the answer about one request,
+ * not in lists.
  */
 public record RequestView(
         long id,
@@ -42,7 +45,8 @@ public record RequestView(
         String aimmsBuild,
         ScheduleView schedule,
         BreakGlassView breakGlass,
-        BlastRadius blastRadius) {
+        BlastRadius blastRadius,
+        ModelDiff.Summary diff) {
 
     /**
      * When the request may start: the author's {@code notBefore}; while SCHEDULED, {@code until} (when it

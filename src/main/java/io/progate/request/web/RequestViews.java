@@ -4,6 +4,8 @@ import io.progate.request.TaskFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.progate.diff.ModelDiff;
+import io.progate.diff.RequestDiff;
 import io.progate.request.blast.BlastRadius;
 import io.progate.request.blast.BlastRadiusService;
 import io.progate.packages.PackageStore;
@@ -39,12 +41,16 @@ public class RequestViews {
     BlastRadiusService blastRadius;
 
     public RequestView of(ReleaseRequest r) {
-        return of(r, Approval.of(r), null);
+        return of(r, Approval.of(r), null, diffOf(r));
     }
 
     /** One request for its own page or answer: with a delete's blast radius, read from PRO (no transaction held). */
     public RequestView detailed(ReleaseRequest r) {
-        return of(r, Approval.of(r), blastRadius.of(r).orElse(null));
+        return of(r, Approval.of(r), blastRadius.of(r).orElse(null), diffOf(r));
+    }
+
+    private static ModelDiff.Summary diffOf(ReleaseRequest r) {
+        return RequestDiff.forRequest(r.id).map(ModelDiff::summary).orElse(null);
     }
 
     /**
@@ -54,10 +60,10 @@ public class RequestViews {
     public List<RequestView> of(List<ReleaseRequest> page) {
         Map<Long, List<Approval>> decisions = Approval.ofAll(page.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(a -> a.request.id));
-        return page.stream().map(r -> of(r, decisions.getOrDefault(r.id, List.of()), null)).toList();
+        return page.stream().map(r -> of(r, decisions.getOrDefault(r.id, List.of()), null, null)).toList();
     }
 
-    private RequestView of(ReleaseRequest r, List<Approval> decisions, BlastRadius blast) {
+    private RequestView of(ReleaseRequest r, List<Approval> decisions, BlastRadius blast, ModelDiff.Summary diff) {
         List<RequestView.ApprovalView> approvals = decisions.stream()
                 .map(a -> new RequestView.ApprovalView(a.approver.username, a.approver.displayName, a.decision.name(),
                         a.comment, a.createdAt))
@@ -69,7 +75,7 @@ public class RequestViews {
                 pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
                 approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
                 r.decidedAt, r.finishedAt, r.outcome == null ? null : payloads.tree(r.outcome), policyChange(r),
-                r.aimmsBuild, scheduleView(r), breakGlassView(r), blast);
+                r.aimmsBuild, scheduleView(r), breakGlassView(r), blast, diff);
     }
 
     private static RequestView.ScheduleView scheduleView(ReleaseRequest r) {

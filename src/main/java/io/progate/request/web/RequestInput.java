@@ -19,7 +19,7 @@ public record RequestInput(String type, String reason, PublishMetadata metadata,
 
     public RequestInput(String type, String reason, PublishMetadata metadata, String appName, String appVersion,
             AppUpdate changes, Boolean devBuilds, String serviceName, JsonNode input) {
-        this(type, reason, metadata, appName, appVersion, changes, devBuilds, serviceName, input, null);
+        this(type, reason, metadata, appName, appVersion, changes, devBuilds, serviceName, input, null, null);
     }
 
     public RequestInput(String type, String reason, PublishMetadata metadata, String appName, String appVersion,

@@ -13,6 +13,8 @@ import io.progate.packages.Inspection;
 import io.progate.packages.PackageStore;
 import io.progate.packages.RequestPackage;
 import io.progate.packages.Upload;
+import io.progate.ownership.OwnershipService;
+import io.progate.pro.model.PublishMetadata;
 import io.progate.team.PolicyChange;
 import io.progate.team.Team;
 import io.progate.team.TeamPolicy;
@@ -69,6 +71,9 @@ public class RequestService {
     @Inject
     Event<PolicyApproved> policyApprovedEvent;
 
+    @Inject
+    OwnershipService ownership;
+
     /**
      * Actions on one request queue here, one thread per replica at a time, holding no database
      * connection while they wait: a burst of calls on one request (200 approvals at once) then waits
@@ -99,6 +104,7 @@ public class RequestService {
 
     private ReleaseRequest file(long teamId, User author, Validated valid) {
         Team team = Team.findById(teamId);
+        admit(team, valid);
         TeamPolicy policy = TeamPolicy.of(team);
         Instant now = Instant.now();
         ReleaseRequest r = new ReleaseRequest();
@@ -143,6 +149,22 @@ public class RequestService {
             autoApprove(r, policy, service, now);
         }
         return r;
+    }
+
+    /**
+     * Refuses, before anything is stored, a request for an app another team owns; a publish of a
+     * name nobody owns claims it for the team in this transaction (see {@link OwnershipService}).
+     */
+    private void admit(Team team, Validated valid) {
+        if (valid.body() instanceof PublishMetadata) {
+            PublishMetadata m = (PublishMetadata) valid.body();
+            if (m.oldProjectName() != null && !m.oldProjectName().equalsIgnoreCase(m.name())) {
+                ownership.admit(team, "metadata.oldProjectName", m.oldProjectName(), false);
+            }
+            ownership.admit(team, "metadata.name", valid.appName(), true);
+        } else {
+            ownership.admit(team, "appName", valid.appName(), false);
+        }
     }
 
     /**

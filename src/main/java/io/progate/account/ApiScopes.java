@@ -36,7 +36,7 @@ public final class ApiScopes {
             rule(Set.of("PUT", "DELETE"), "/teams/" + SEG + "/members/" + SEG, scope(TokenScope.ADMIN)),
             rule(UNSAFE, "/admin/.*", scope(TokenScope.ADMIN)),
             rule(UNSAFE, "/teams/" + SEG + "/credentials(/.*)?", scope(TokenScope.DECIDE)),
-            rule(Set.of("PUT"), "/teams/" + SEG + "/policy", scope(TokenScope.DECIDE)),
+            rule(Set.of("PUT"), "/teams/" + SEG + "/policy(/rules)?", scope(TokenScope.DECIDE)),
             rule(Set.of("PUT"), "/teams/" + SEG + "/app-owners/view", scope(TokenScope.DECIDE)),
             rule(Set.of("PUT", "DELETE"), "/teams/" + SEG + "/entity-labels/" + SEG, scope(TokenScope.DECIDE)),
             rule(Set.of("POST"), "/teams/" + SEG + "/requests", scope(TokenScope.SUBMIT)),

@@ -15,7 +15,9 @@ import io.progate.packages.RequestPackage;
 import io.progate.packages.Upload;
 import io.progate.ownership.OwnershipService;
 import io.progate.pro.model.PublishMetadata;
+import io.progate.team.ApprovalRules;
 import io.progate.team.PolicyChange;
+import io.progate.team.PolicyRules;
 import io.progate.team.Team;
 import io.progate.team.TeamPolicy;
 import io.progate.team.TeamService;
@@ -32,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.ArrayList;
 import java.util.function.Function;
@@ -99,13 +103,16 @@ public class RequestService {
             throw new InvalidInputException(checked.errors());
         }
         Validated valid = checked.request();
-        return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid));
+        Optional<Set<String>> deleteFacts = valid.type() == RequestType.DELETE
+                ? proChecks.deleteFacts(team, valid.appName(), valid.appVersion()) : Optional.empty();
+        return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid, deleteFacts));
     }
 
-    private ReleaseRequest file(long teamId, User author, Validated valid) {
+    private ReleaseRequest file(long teamId, User author, Validated valid, Optional<Set<String>> deleteFacts) {
         Team team = Team.findById(teamId);
         admit(team, valid);
         TeamPolicy policy = TeamPolicy.of(team);
+        ApprovalRules.Applied applied = PolicyRules.of(team).apply(policy, RuleSubjects.of(valid, deleteFacts));
         Instant now = Instant.now();
         ReleaseRequest r = new ReleaseRequest();
         r.team = team;
@@ -125,8 +132,8 @@ public class RequestService {
             r.icon = store.store(valid.icon().path(), valid.icon().fileName(), Inspection.none());
         }
         String service = valid.body() instanceof TaskFields ? ((TaskFields) valid.body()).serviceName() : null;
-        r.requiredApprovals = r.type == RequestType.TASK ? policy.taskApprovalsFor(r.appName, service)
-                : policy.approvalsFor(r.type == RequestType.DELETE);
+        r.requiredApprovals = applied.approvals();
+        r.approvalRule = applied.rule();
         r.adminsMayApprove = policy.adminsMayApprove;
         r.expiresAt = now.plus(policy.maxWait());
         r.updatedAt = now;
@@ -134,6 +141,7 @@ public class RequestService {
         r.persist();
         Map<String, Object> details = describe(r);
         details.put("requiredApprovals", r.requiredApprovals);
+        details.put("rule", applied.ruleOrDefault());
         if (service != null) {
             details.put("serviceName", service);
         }
@@ -175,7 +183,7 @@ public class RequestService {
         r.moveTo(RequestStatus.APPROVED, now);
         Map<String, Object> details = describe(r);
         details.put("autoApproved", true);
-        details.put("rule", policy.taskApprovals == 0 ? "taskApprovals is 0"
+        details.put("rule", r.approvalRule != null ? r.approvalRule : policy.taskApprovals == 0 ? "taskApprovals is 0"
                 : "allow-list: " + TaskPair.of(r.appName, service));
         audit.record(AuditRecord.of("request.approved", "request", r.id.toString()).team(r.team.id)
                 .actor(AuditLog.SYSTEM).details(details));
@@ -441,6 +449,10 @@ public class RequestService {
         r.persist();
         Map<String, Object> details = describe(r);
         details.put("changes", change.to().changesFrom(change.from()));
+        if (change.changesRules()) {
+            details.put("rulesFrom", change.rulesBefore());
+            details.put("rulesTo", change.rulesAfter());
+        }
         audit.record(AuditRecord.of("request.submit", "request", r.id.toString()).team(team.id).details(details));
         return r;
     }

@@ -35,7 +35,8 @@ public record RequestView(
         Instant finishedAt,
         JsonNode outcome,
         PolicyChange policyChange,
-        String aimmsBuild) {
+        String aimmsBuild,
+        String approvalRule) {
 
     /** A stored file: name, size, SHA-256, inspection, and whether its content was purged. */
     public record PackageView(String fileName, long size, String sha256, boolean purged, Inspection inspection) {

@@ -4,6 +4,7 @@ import io.progate.account.CurrentUser;
 import io.progate.common.InvalidInputException;
 import io.progate.request.RequestService;
 import io.progate.request.web.RequestViews;
+import io.progate.team.ApprovalRule;
 import io.progate.team.PolicyInput;
 import io.progate.team.TeamPolicy;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,6 +43,54 @@ public class PolicyApi {
                     p.taskApprovals, p.allowList(), p.windows().windows().stream().map(Object::toString).toList(),
                     p.breakGlassAllowed);
         }
+    }
+
+    /** The rules for routine changes as the API shows and takes them, in order (the first match wins). */
+    public record RulesView(String team, java.util.List<RuleView> rules) {
+    }
+
+    /** One rule: its place (1 is evaluated first), its fields and its words. */
+    public record RuleView(int position, String type, String change, String app, String service, int approvals,
+            String label) {
+    }
+
+    /** The body of a change of the rules: the whole list, in order. */
+    public record RulesInput(java.util.List<ApprovalRule> rules) {
+    }
+
+    @GET
+    @Path("rules")
+    public RulesView rules(@PathParam("slug") String slug) {
+        return rulesView(policies.get(slug, currentUser.get()).team);
+    }
+
+    /**
+     * Replaces the rules: 200 with them when the change took effect (no request can need fewer
+     * approvals than before, or an admin made it); 202 with the POLICY request it became otherwise.
+     */
+    @PUT
+    @Path("rules")
+    public Response putRules(@PathParam("slug") String slug, RulesInput input) {
+        if (input == null || input.rules() == null) {
+            throw new InvalidInputException("rules", "a JSON object with the list of rules is required");
+        }
+        PolicyService.Result result = policies.changeRules(slug, currentUser.get(), input.rules());
+        if (result.pending() == null) {
+            return Response.ok(rulesView(result.policy().team)).build();
+        }
+        long id = result.pending().id;
+        return Response.accepted(views.of(requests.require(id, currentUser.get())))
+                .location(URI.create("/api/v1/requests/" + id)).build();
+    }
+
+    private RulesView rulesView(io.progate.team.Team team) {
+        java.util.List<ApprovalRule> rules = policies.rules(team).rules();
+        java.util.List<RuleView> views = new java.util.ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            ApprovalRule r = rules.get(i);
+            views.add(new RuleView(i + 1, r.type(), r.change(), r.app(), r.service(), r.approvals(), r.label()));
+        }
+        return new RulesView(team.slug, views);
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.progate.account.CurrentUser;
 import io.progate.account.User;
 import io.progate.common.InvalidInputException;
 import io.progate.request.ReleaseRequest;
+import io.progate.team.ApprovalRule;
 import io.progate.team.PolicyInput;
 import io.progate.team.Team;
 import io.progate.team.TeamPolicy;
@@ -76,6 +77,62 @@ public class PolicyResource {
         } catch (InvalidInputException e) {
             return FormErrors.badRequest(Templates.policy(team, TeamPolicy.of(team), true, user.admin,
                     policies.pending(team), FormErrors.of(e)));
+        }
+    }
+
+    /** Adds a rule at the end of the team's rules (or at {@code position}, 1 being evaluated first). */
+    @POST
+    @Path("rules")
+    public Response addRule(@PathParam("slug") String slug, @RestForm String type, @RestForm String change,
+            @RestForm String app, @RestForm String service, @RestForm String approvals, @RestForm String position) {
+        return changeRules(slug, rules -> {
+            Integer count = number("approvals", approvals);
+            if (count == null) {
+                throw new InvalidInputException("approvals", "the approvals the matching requests need");
+            }
+            Integer at = number("position", position);
+            ApprovalRule rule = new ApprovalRule(type, change, app, service, count);
+            rules.add(at == null ? rules.size() : Math.max(0, Math.min(rules.size(), at - 1)), rule);
+        });
+    }
+
+    /** Removes the rule at {@code position}, or moves it up or down one place. */
+    @POST
+    @Path("rules/{position}/{action:remove|up|down}")
+    public Response moveRule(@PathParam("slug") String slug, @PathParam("position") int position,
+            @PathParam("action") String action) {
+        return changeRules(slug, rules -> {
+            int i = position - 1;
+            if (i < 0 || i >= rules.size()) {
+                throw new InvalidInputException("position", "no rule " + position);
+            }
+            int j = action.equals("up") ? i - 1 : i + 1;
+            if (action.equals("remove")) {
+                rules.remove(i);
+            } else if (j >= 0 && j < rules.size()) {
+                rules.add(j, rules.remove(i));
+            }
+        });
+    }
+
+    private Response changeRules(String slug, java.util.function.Consumer<List<ApprovalRule>> edit) {
+        User user = currentUser.get();
+        Team team = teams.require(slug, user);
+        try {
+            List<ApprovalRule> rules = new java.util.ArrayList<>(policies.rules(team).rules());
+            edit.accept(rules);
+            PolicyService.Result result = policies.changeRules(slug, user, rules);
+            if (result.pending() != null) {
+                return Flash.redirect("/requests/" + result.pending().id, "These rules can lower the approvals some"
+                        + " requests need: they take effect once another approver of the team or an admin approves this"
+                        + " request.");
+            }
+            return Flash.redirect("/teams/" + slug + "/policy", "Rules saved. They apply to requests filed from now on.");
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            FormErrors.of(e).forEach((field, message) -> errors.put(field.replaceFirst("^rules\\[\\d+]\\.", ""), message));
+            return FormErrors.badRequest(Templates.policy(team, TeamPolicy.of(team), true, user.admin,
+                    policies.pending(team), errors));
         }
     }
 

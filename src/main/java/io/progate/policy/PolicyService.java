@@ -13,8 +13,11 @@ import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.request.RequestStatus;
 import io.progate.request.RequestType;
+import io.progate.team.ApprovalRule;
+import io.progate.team.ApprovalRules;
 import io.progate.team.ChangeWindows;
 import io.progate.team.PolicyChange;
+import io.progate.team.PolicyRules;
 import io.progate.team.PolicyInput;
 import io.progate.team.PolicyTerms;
 import io.progate.team.Team;
@@ -124,6 +127,10 @@ public class PolicyService {
         PolicyChange change = payloads.policy(r.payload);
         TeamPolicy policy = lockedPolicy(r.team);
         PolicyTerms current = PolicyTerms.of(policy);
+        if (change.changesRules()) {
+            executeRules(r, change, current, now);
+            return;
+        }
         Map<String, Object> outcome = new LinkedHashMap<>();
         if (!current.equals(change.from())) {
             outcome.put("status", RequestStatus.FAILED.name());
@@ -143,6 +150,92 @@ public class PolicyService {
         outcome.put("status", RequestStatus.SUCCEEDED.name());
         outcome.put("message", "the team's policy was changed");
         requests.advanceLocked(r, RequestStatus.SUCCEEDED, payloads.write(outcome), now);
+    }
+
+    /**
+     * The rules for routine changes become {@code rules}. Rules that let no request through with
+     * fewer approvals than now (new rules that only raise counts, removing rules that lowered
+     * them, ...) apply at once; rules that may lower a count for some request become a POLICY
+     * request for another approver of the team or an admin, like weaker terms. Admins change them
+     * directly, audited as such.
+     */
+    @Transactional
+    public Result changeRules(String slug, User user, List<ApprovalRule> rules) {
+        Team team = teams.require(slug, user);
+        if (!canChange(team, user)) {
+            throw new ForbiddenException("only approvers of the team and admins change its policy");
+        }
+        Validator v = new Validator().check(rules.size() <= ApprovalRules.MAX_RULES, "rules",
+                "at most " + ApprovalRules.MAX_RULES + " rules");
+        for (int i = 0; i < rules.size(); i++) {
+            ApprovalRule rule = rules.get(i);
+            v.check(rule != null, "rules[" + i + "]", "a rule is required");
+            if (rule != null) {
+                for (String problem : rule.problems()) {
+                    v.check(false, "rules[" + i + "]." + problem.substring(0, problem.indexOf(':')),
+                            problem.substring(problem.indexOf(':') + 2));
+                }
+            }
+        }
+        v.throwIfInvalid();
+        TeamPolicy policy = lockedPolicy(team);
+        PolicyRules row = PolicyRules.locked(team);
+        ApprovalRules before = row.id == null ? ApprovalRules.none() : row.list();
+        ApprovalRules after = new ApprovalRules(rules);
+        if (after.equals(before)) {
+            return new Result(policy, null);
+        }
+        if (!user.admin && after.weakens(before, policy)) {
+            PolicyTerms terms = PolicyTerms.of(policy);
+            ReleaseRequest pending = requests.filePolicy(team, user,
+                    new PolicyChange(terms, terms, before.rules(), after.rules()),
+                    "lowers the approvals some requests need (rules for routine changes)");
+            return new Result(policy, pending);
+        }
+        row.put(after);
+        Map<String, Object> details = rulesDetails(before, after);
+        details.put("mode", user.admin ? "admin-direct" : "strengthens");
+        audit.record(AuditRecord.of("policy.rules", "team", team.slug).team(team.id).details(details));
+        return new Result(policy, null);
+    }
+
+    /** An approved POLICY request that changes the rules: applied if the rules and terms are still those it was filed against. */
+    private void executeRules(ReleaseRequest r, PolicyChange change, PolicyTerms current, Instant now) {
+        PolicyRules row = PolicyRules.locked(r.team);
+        ApprovalRules rules = row.id == null ? ApprovalRules.none() : row.list();
+        if (!rules.equals(new ApprovalRules(change.rulesFrom())) || !current.equals(change.from())) {
+            finish(r, RequestStatus.FAILED, "the team's policy changed after this request was filed; file the change again",
+                    now);
+            return;
+        }
+        ApprovalRules after = new ApprovalRules(change.rulesTo());
+        row.put(after);
+        Map<String, Object> details = rulesDetails(rules, after);
+        details.put("mode", "request");
+        details.put("request", r.id);
+        audit.record(AuditRecord.of("policy.rules", "team", r.team.slug).team(r.team.id).actor(AuditLog.SYSTEM)
+                .details(details));
+        finish(r, RequestStatus.SUCCEEDED, "the team's rules for routine changes were changed", now);
+    }
+
+    /** Ends a POLICY request with {@code status} and {@code message} as its outcome. */
+    private void finish(ReleaseRequest r, RequestStatus status, String message, Instant now) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("status", status.name());
+        outcome.put("message", message);
+        requests.advanceLocked(r, status, payloads.write(outcome), now);
+    }
+
+    private static Map<String, Object> rulesDetails(ApprovalRules before, ApprovalRules after) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rulesFrom", before.labels());
+        details.put("rulesTo", after.labels());
+        return details;
+    }
+
+    /** The team's rules for routine changes, in order. */
+    public ApprovalRules rules(Team team) {
+        return PolicyRules.of(team);
     }
 
     /** Carries out a POLICY request the moment it is approved, in the approving transaction. */

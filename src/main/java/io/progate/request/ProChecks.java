@@ -70,6 +70,26 @@ public class ProChecks {
         return new Checked(result, errors);
     }
 
+    /**
+     * For a delete: whether the version is the one tagged latest and whether it is the app's only
+     * version, as PRO lists them now ({@code LATEST_VERSION}, {@code LAST_VERSION} of
+     * {@link io.progate.team.ApprovalRule}); empty when PRO cannot be read.
+     */
+    public Optional<java.util.Set<String>> deleteFacts(Team team, String appName, String appVersion) {
+        return catalog.versions(team, appName).map(versions -> {
+            java.util.Set<String> facts = new java.util.HashSet<>();
+            versions.stream().filter(v -> appVersion.equals(v.projectVersion())).findFirst().ifPresent(v -> {
+                if (v.isLatest()) {
+                    facts.add(io.progate.team.ApprovalRule.LATEST_VERSION);
+                }
+                if (versions.size() == 1) {
+                    facts.add(io.progate.team.ApprovalRule.LAST_VERSION);
+                }
+            });
+            return facts;
+        });
+    }
+
     /** The scope the request's PRO call needs: Tasks for a task, PublishApp for app changes. */
     public static ProScope scopeFor(RequestType type) {
         return type == RequestType.TASK ? ProScope.TASKS : ProScope.PUBLISH_APP;

@@ -151,6 +151,13 @@ public class ReleaseRequest extends BaseEntity {
         return breakGlassAt != null && reviewedAt == null;
     }
 
+    /**
+     * The rule for routine changes that set {@link #requiredApprovals} when the request was filed
+     * ("rule 2: metadata-only updates: 1 approval"); null when the policy's own numbers applied.
+     */
+    @Column(name = "approval_rule")
+    public String approvalRule;
+
     /** Moves to {@code target} if the state machine allows it; 409 otherwise. */
     public void moveTo(RequestStatus target, Instant at) {
         if (!status.canMoveTo(target)) {

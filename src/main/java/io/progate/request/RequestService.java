@@ -15,11 +15,14 @@ import io.progate.packages.Inspection;
 import io.progate.packages.PackageStore;
 import io.progate.packages.RequestPackage;
 import io.progate.packages.Upload;
+import io.progate.ownership.OwnershipService;
 import io.progate.pro.model.PublishMetadata;
 import io.progate.schedule.Gate;
 import io.progate.schedule.Hold;
 import io.progate.schedule.Times;
+import io.progate.team.ApprovalRules;
 import io.progate.team.PolicyChange;
+import io.progate.team.PolicyRules;
 import io.progate.team.Team;
 import io.progate.team.TeamPolicy;
 import io.progate.team.TeamService;
@@ -37,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.ArrayList;
 import java.util.function.Function;
@@ -86,6 +90,9 @@ public class RequestService {
     @Inject
     ModelDiffs diffs;
 
+    @Inject
+    OwnershipService ownership;
+
     /**
      * Actions on one request queue here, one thread per replica at a time, holding no database
      * connection while they wait: a burst of calls on one request (200 approvals at once) then waits
@@ -113,7 +120,9 @@ public class RequestService {
         }
         Validated valid = checked.request();
         ModelDiff diff = diffOf(team, valid, submission.diffBase());
-        return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid, notBefore, diff));
+        Optional<Set<String>> deleteFacts = valid.type() == RequestType.DELETE
+                ? proChecks.deleteFacts(team, valid.appName(), valid.appVersion()) : Optional.empty();
+        return QuarkusTransaction.requiringNew().call(() -> file(team.id, author, valid, notBefore, diff, deleteFacts));
     }
 
     /** The author's earliest start: null when not asked; otherwise a time in the future, within a year. */
@@ -175,9 +184,12 @@ public class RequestService {
         return new ModelDiffs.Base(base.id, base.appVersion, base.pkg);
     }
 
-    private ReleaseRequest file(long teamId, User author, Validated valid, Instant notBefore, ModelDiff diff) {
+    private ReleaseRequest file(long teamId, User author, Validated valid, Instant notBefore, ModelDiff diff,
+            Optional<Set<String>> deleteFacts) {
         Team team = Team.findById(teamId);
+        admit(team, valid);
         TeamPolicy policy = TeamPolicy.of(team);
+        ApprovalRules.Applied applied = PolicyRules.of(team).apply(policy, RuleSubjects.of(valid, deleteFacts));
         Instant now = Instant.now();
         ReleaseRequest r = new ReleaseRequest();
         r.team = team;
@@ -197,8 +209,8 @@ public class RequestService {
             r.icon = store.store(valid.icon().path(), valid.icon().fileName(), Inspection.none());
         }
         String service = valid.body() instanceof TaskFields ? ((TaskFields) valid.body()).serviceName() : null;
-        r.requiredApprovals = r.type == RequestType.TASK ? policy.taskApprovalsFor(r.appName, service)
-                : policy.approvalsFor(r.type == RequestType.DELETE);
+        r.requiredApprovals = applied.approvals();
+        r.approvalRule = applied.rule();
         r.adminsMayApprove = policy.adminsMayApprove;
         r.expiresAt = now.plus(policy.maxWait());
         r.notBefore = notBefore;
@@ -207,6 +219,7 @@ public class RequestService {
         r.persist();
         Map<String, Object> details = describe(r);
         details.put("requiredApprovals", r.requiredApprovals);
+        details.put("rule", applied.ruleOrDefault());
         if (notBefore != null) {
             details.put("notBefore", notBefore.toString());
         }
@@ -235,6 +248,22 @@ public class RequestService {
     }
 
     /**
+     * Refuses, before anything is stored, a request for an app another team owns; a publish of a
+     * name nobody owns claims it for the team in this transaction (see {@link OwnershipService}).
+     */
+    private void admit(Team team, Validated valid) {
+        if (valid.body() instanceof PublishMetadata) {
+            PublishMetadata m = (PublishMetadata) valid.body();
+            if (m.oldProjectName() != null && !m.oldProjectName().equalsIgnoreCase(m.name())) {
+                ownership.admit(team, "metadata.oldProjectName", m.oldProjectName(), false);
+            }
+            ownership.admit(team, "metadata.name", valid.appName(), true);
+        } else {
+            ownership.admit(team, "appName", valid.appName(), false);
+        }
+    }
+
+    /**
      * A task the policy lets run without approval (its approval count is 0, or its app/service pair
      * is on the allow-list): APPROVED at once, audited as auto-approved with the rule that allowed it.
      */
@@ -242,7 +271,7 @@ public class RequestService {
         r.moveTo(RequestStatus.APPROVED, now);
         Map<String, Object> details = describe(r);
         details.put("autoApproved", true);
-        details.put("rule", policy.taskApprovals == 0 ? "taskApprovals is 0"
+        details.put("rule", r.approvalRule != null ? r.approvalRule : policy.taskApprovals == 0 ? "taskApprovals is 0"
                 : "allow-list: " + TaskPair.of(r.appName, service));
         audit.record(AuditRecord.of("request.approved", "request", r.id.toString()).team(r.team.id)
                 .actor(AuditLog.SYSTEM).details(details));
@@ -673,6 +702,10 @@ public class RequestService {
         r.persist();
         Map<String, Object> details = describe(r);
         details.put("changes", change.to().changesFrom(change.from()));
+        if (change.changesRules()) {
+            details.put("rulesFrom", change.rulesBefore());
+            details.put("rulesTo", change.rulesAfter());
+        }
         audit.record(AuditRecord.of("request.submit", "request", r.id.toString()).team(team.id).details(details));
         return r;
     }

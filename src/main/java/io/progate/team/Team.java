@@ -38,6 +38,10 @@ public class Team extends BaseEntity {
 
     public static final int DEFAULT_KEY_ROTATION_DAYS = 14;
 
+    /** Whether the team's apps page hides apps other teams own (else it lists them read-only). */
+    @Column(name = "hide_other_apps", nullable = false)
+    public boolean hideOtherApps;
+
     public static Optional<Team> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

@@ -79,6 +79,11 @@ public final class Urls {
         return "/admin/teams";
     }
 
+    /** Which team owns which app names (io.progate.ownership). */
+    static String adminAppOwners() {
+        return "/admin/app-owners";
+    }
+
     static String adminUsers() {
         return "/admin/users";
     }

@@ -46,7 +46,8 @@ public record RequestView(
         ScheduleView schedule,
         BreakGlassView breakGlass,
         BlastRadius blastRadius,
-        ModelDiff.Summary diff) {
+        ModelDiff.Summary diff,
+        String approvalRule) {
 
     /**
      * When the request may start: the author's {@code notBefore}; while SCHEDULED, {@code until} (when it

@@ -75,7 +75,7 @@ public class RequestViews {
                 pkg == null ? null : pkg.size(), pkg == null ? null : pkg.sha256(), pkg, packageView(r.icon),
                 approvals, count, r.requiredApprovals, r.adminsMayApprove, r.createdAt, r.updatedAt, r.expiresAt,
                 r.decidedAt, r.finishedAt, r.outcome == null ? null : payloads.tree(r.outcome), policyChange(r),
-                r.aimmsBuild, scheduleView(r), breakGlassView(r), blast, diff);
+                r.aimmsBuild, scheduleView(r), breakGlassView(r), blast, diff, approvalRule(r));
     }
 
     private static RequestView.ScheduleView scheduleView(ReleaseRequest r) {
@@ -87,6 +87,14 @@ public class RequestViews {
         return !r.isBreakGlass() ? null
                 : new RequestView.BreakGlassView(r.breakGlassBy, r.breakGlassAt, r.breakGlassReason, r.awaitsReview(),
                         r.reviewedBy, r.reviewedAt, r.reviewComment);
+    }
+
+    /** The rule that set the request's approvals, or "policy default"; null for a POLICY request. */
+    public static String approvalRule(ReleaseRequest r) {
+        if (r.type == RequestType.POLICY) {
+            return null;
+        }
+        return r.approvalRule == null ? io.progate.team.ApprovalRules.POLICY_DEFAULT : r.approvalRule;
     }
 
     public RequestView.PackageView packageView(RequestPackage p) {

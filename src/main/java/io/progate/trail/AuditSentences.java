@@ -107,6 +107,21 @@ public final class AuditSentences {
         put("request.rejected", e -> "The request was rejected");
         put("request.cancelled", e -> "The request was cancelled");
         put("request.expired", e -> "The request expired");
+        // app ownership (OwnershipService) and rules for routine changes (PolicyService)
+        put("ownership.claim", e -> "Team " + e.text("team") + " claimed the app name " + e.text("name")
+                + " with its first publish");
+        put("ownership.assign", e -> e.failed() ? e.who() + " tried to give " + e.text("name") + " to team "
+                + e.text("team") + "; refused: " + e.text("refused")
+                : e.who() + " gave the app name " + e.text("name") + " to team " + e.text("team"));
+        put("ownership.transfer", e -> e.failed() ? e.who() + " tried to transfer an app name to team " + e.text("to")
+                + "; refused: " + e.text("refused")
+                : e.who() + " moved the app name " + e.text("name") + " from team " + e.text("from") + " to team "
+                        + e.text("to"));
+        put("ownership.release", e -> e.failed() ? e.who() + " tried to release an app name; refused: " + e.text("refused")
+                : e.who() + " released the app name " + e.text("name") + " of team " + e.text("team"));
+        put("team.apps-view", e -> e.who() + ("true".equals(e.text("hideOtherApps"))
+                ? " hid other teams' apps on the team's apps page" : " showed other teams' apps, read-only, on the team's apps page"));
+        put("policy.rules", e -> e.who() + " changed the rules for routine changes");
         // change windows, freezes and break-glass (RequestService, FreezeService)
         put("request.scheduled", e -> "Approved, waiting until " + e.text("until") + ": " + e.text("why"));
         put("request.released", e -> "The wait is over: ProGate will carry out " + e.what());

@@ -45,7 +45,8 @@ class AuditSentencesTest {
             "team/TeamService.java", 1,
             "sso/SsoService.java", 1,
             "credential/KeyRotation.java", 1,
-            "execution/ExecutionRecorder.java", 1);
+            "execution/ExecutionRecorder.java", 1,
+            "ownership/OwnershipService.java", 1);
 
     @Test
     void everyActionTheCodeWritesHasASentence() throws IOException {
@@ -145,6 +146,7 @@ class AuditSentencesTest {
         actions.addAll(matches("sso/SsoService.java", "record\\(\"([^\"]+)\""));
         matches("credential/KeyRotation.java", "step\\(team, [^\"\\n]*\"([^\"]+)\"").forEach(s -> actions.add("credential.rotate." + s));
         actions.addAll(matches("execution/ExecutionRecorder.java", "\"(execution\\.[a-z]+)\""));
+        actions.addAll(matches("ownership/OwnershipService.java", "audited\\(\"([^\"]+)\""));
         return actions;
     }
 

@@ -107,6 +107,7 @@ public final class AuditSentences {
         put("request.rejected", e -> "The request was rejected");
         put("request.cancelled", e -> "The request was cancelled");
         put("request.expired", e -> "The request expired");
+        put("request.seed", e -> "The demo data recorded " + e.what() + " as published by ProGate earlier");
         // app ownership (OwnershipService) and rules for routine changes (PolicyService)
         put("ownership.claim", e -> "Team " + e.text("team") + " claimed the app name " + e.text("name")
                 + " with its first publish");

@@ -44,6 +44,10 @@ public final class ApiScopes {
             rule(Set.of("POST"), "/requests/" + SEG + "/task/interrupt", scope(TokenScope.SUBMIT)),
             rule(Set.of("DELETE"), "/requests/" + SEG + "/task", scope(TokenScope.SUBMIT)),
             rule(Set.of("POST"), "/requests/" + SEG + "/(approve|reject|retry|close)", scope(TokenScope.DECIDE)),
+            rule(Set.of("POST"), "/requests/" + SEG + "/(break-glass|review)", scope(TokenScope.DECIDE)),
+            rule(Set.of("POST"), "/teams/" + SEG + "/freezes", scope(TokenScope.DECIDE)),
+            rule(Set.of("POST"), "/freezes/" + SEG + "/lift", scope(TokenScope.DECIDE)),
+            rule(Set.of("POST"), "/freezes", scope(TokenScope.ADMIN)),
             rule(Set.of("POST"), "/executions/" + SEG + "/close", scope(TokenScope.DECIDE)));
 
     private ApiScopes() {

@@ -36,6 +36,12 @@ public final class LastUse<K> {
         return due[0];
     }
 
+    /** Whether {@link #due} would answer true now, without remembering anything. */
+    public boolean wouldBeDue(K key, Instant now) {
+        Instant last = recorded.get(key);
+        return last == null || !last.plus(EVERY).isAfter(now);
+    }
+
     /** The cut-off for the SQL guard: a stored time before it may be replaced. */
     public static Instant staleBefore(Instant now) {
         return now.minus(EVERY);

@@ -52,6 +52,11 @@ public final class ReadCache<K, V> {
         return loaded;
     }
 
+    /** The cached value of {@code key}, if there is one; reads nothing. */
+    public Optional<V> peek(K key) {
+        return off ? Optional.empty() : Optional.ofNullable(cache.getIfPresent(key));
+    }
+
     /** Forgets one key, say a token revoked by this replica. */
     public void invalidate(K key) {
         GENERATION.incrementAndGet();

@@ -261,13 +261,13 @@ public class ReleaseRequest extends BaseEntity {
     public static Paging.Page<ReleaseRequest> search(RequestFilter filter) {
         StringBuilder query = new StringBuilder(LIST + " where 1 = 1");
         Parameters params = new Parameters();
-        if (filter.team() != null) {
-            query.append(" and r.team = :team");
-            params.and("team", filter.team());
+        if (filter.teamId() != null) {
+            query.append(" and r.team.id = :team");
+            params.and("team", filter.teamId());
         }
-        if (filter.author() != null) {
-            query.append(" and r.author = :author");
-            params.and("author", filter.author());
+        if (filter.authorId() != null) {
+            query.append(" and r.author.id = :author");
+            params.and("author", filter.authorId());
         }
         if (filter.status() != null) {
             query.append(" and r.status = :status");

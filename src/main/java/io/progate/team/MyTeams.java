@@ -39,6 +39,14 @@ public class MyTeams {
         return cache.get(new Key(user.id, user.admin), () -> Optional.of(load(user.id, user.admin))).orElseThrow();
     }
 
+    /**
+     * The team with this slug if the user sees it (as {@link TeamService#require} decides, from the same
+     * short-lived cache): for read paths that need only its id.
+     */
+    public Optional<MyTeam> find(User user, String slug) {
+        return of(user).stream().filter(t -> t.slug().equals(slug)).findFirst();
+    }
+
     /** Ids of the teams the user is a member of. */
     public Set<Long> memberOf(User user) {
         return of(user).stream().filter(t -> t.role() != null).map(MyTeam::id).collect(Collectors.toSet());

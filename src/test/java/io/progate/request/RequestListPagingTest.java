@@ -113,7 +113,7 @@ class RequestListPagingTest {
 
     private int statementsForFirstPage(int limit) {
         StatementCounter.Counted<String> counted = StatementCounter.count(() -> QuarkusTransaction.requiringNew().call(() -> {
-            RequestFilter filter = new RequestFilter(team, null, null, null, new Paging(limit, null));
+            RequestFilter filter = new RequestFilter(team.id, null, null, null, new Paging(limit, null));
             List<RequestView> page = views.of(ReleaseRequest.search(filter).items());
             assertEquals(limit, page.size());
             return json.writeValueAsString(page);

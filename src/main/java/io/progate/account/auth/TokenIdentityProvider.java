@@ -21,8 +21,13 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         return TokenAuthenticationRequest.class;
     }
 
+    /** A token resolved a moment ago answers at once; any other goes to a worker thread, as it may read and write. */
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        var warm = tokens.fromMemory(request.token());
+        if (warm.isPresent()) {
+            return Uni.createFrom().item(Identities.forToken(warm.get()));
+        }
         return context.runBlocking(() -> tokens.authenticate(request.token())
                 .map(Identities::forToken)
                 .orElseThrow(AuthenticationFailedException::new));

@@ -71,7 +71,7 @@ public class RequestResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         User user = currentUser.get();
         Paging.Page<ReleaseRequest> page = ReleaseRequest.search(
-                Filters.parse(null, user, status, type, Paging.parse(limit, cursor)));
+                Filters.parse(null, user.id, status, type, Paging.parse(limit, cursor)));
         return Templates.mine(page.items(), status == null ? "" : status.toUpperCase(),
                 type == null ? "" : type.toUpperCase(), teams.visibleTo(user), PageLinks.next(uri, page.nextCursor()));
     }

@@ -41,12 +41,12 @@ public class RequestViews {
     BlastRadiusService blastRadius;
 
     public RequestView of(ReleaseRequest r) {
-        return of(r, Approval.of(r), null, diffOf(r));
+        return of(r, decisions(r), null, diffOf(r));
     }
 
     /** One request for its own page or answer: with a delete's blast radius, read from PRO (no transaction held). */
     public RequestView detailed(ReleaseRequest r) {
-        return of(r, Approval.of(r), blastRadius.of(r).orElse(null), diffOf(r));
+        return of(r, decisions(r), blastRadius.of(r).orElse(null), diffOf(r));
     }
 
     private static ModelDiff.Summary diffOf(ReleaseRequest r) {
@@ -58,16 +58,23 @@ public class RequestViews {
      * and here the decisions of all its requests), whatever the page's length.
      */
     public List<RequestView> of(List<ReleaseRequest> page) {
-        Map<Long, List<Approval>> decisions = Approval.ofAll(page.stream().map(r -> r.id).toList()).stream()
-                .collect(Collectors.groupingBy(a -> a.request.id));
+        Map<Long, List<RequestView.ApprovalView>> decisions = Approval.ofAll(page.stream().map(r -> r.id).toList())
+                .stream().collect(Collectors.groupingBy(Approval.Row::requestId, Collectors.mapping(
+                        a -> new RequestView.ApprovalView(a.approver(), a.displayName(), a.decision().name(), a.comment(),
+                                a.at()),
+                        Collectors.toList())));
         return page.stream().map(r -> of(r, decisions.getOrDefault(r.id, List.of()), null, null)).toList();
     }
 
-    private RequestView of(ReleaseRequest r, List<Approval> decisions, BlastRadius blast, ModelDiff.Summary diff) {
-        List<RequestView.ApprovalView> approvals = decisions.stream()
+    private static List<RequestView.ApprovalView> decisions(ReleaseRequest r) {
+        return Approval.of(r).stream()
                 .map(a -> new RequestView.ApprovalView(a.approver.username, a.approver.displayName, a.decision.name(),
                         a.comment, a.createdAt))
                 .toList();
+    }
+
+    private RequestView of(ReleaseRequest r, List<RequestView.ApprovalView> approvals, BlastRadius blast,
+            ModelDiff.Summary diff) {
         long count = approvals.stream().filter(a -> a.decision().equals(Decision.APPROVE.name())).count();
         RequestView.PackageView pkg = packageView(r.pkg);
         return new RequestView(r.id, r.type.name(), r.status.name(), r.team.slug, r.author.username, r.reason,

@@ -8,12 +8,14 @@ import io.progate.common.Paging;
 import io.progate.packages.Upload;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
+import io.progate.team.MyTeams;
 import io.progate.team.TeamService;
 import io.progate.web.PageLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,6 +41,9 @@ public class TeamRequestsApi {
 
     @Inject
     TeamService teams;
+
+    @Inject
+    MyTeams myTeams;
 
     @Inject
     CurrentUser currentUser;
@@ -69,8 +74,8 @@ public class TeamRequestsApi {
             @QueryParam("type") String type, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         Paging paging = Paging.parse(limit, cursor);
-        var team = teams.require(slug, currentUser.get());
-        return PageLinks.ok(ReleaseRequest.search(Filters.parse(team, null, status, type, paging)), views::of, uri);
+        MyTeams.MyTeam team = myTeams.find(currentUser.get(), slug).orElseThrow(() -> new NotFoundException("no such team"));
+        return PageLinks.ok(ReleaseRequest.search(Filters.parse(team.id(), null, status, type, paging)), views::of, uri);
     }
 
     private Response created(ReleaseRequest r) {

@@ -88,7 +88,7 @@ public class TeamRequestsResource {
             @Context UriInfo uri) {
         Paging paging = Paging.parse(limit, cursor);
         Team team = teams.require(slug, currentUser.get());
-        Paging.Page<ReleaseRequest> page = ReleaseRequest.search(Filters.parse(team, null, status, type, paging));
+        Paging.Page<ReleaseRequest> page = ReleaseRequest.search(Filters.parse(team.id, null, status, type, paging));
         return Templates.list(team, page.items(), status == null ? "" : status.toUpperCase(),
                 type == null ? "" : type.toUpperCase(), PageLinks.next(uri, page.nextCursor()));
     }

@@ -2,6 +2,7 @@ package io.progate.execution;
 
 import io.progate.common.WorkerIds;
 import io.progate.request.RequestApproved;
+import io.progate.web.Overload;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -98,8 +99,14 @@ public class ExecutionWorker {
                     requestId, e.getMessage());
             return true;
         } catch (RuntimeException e) {
-            Log.errorf("Execution of request %d stopped unexpectedly (%s); the sweep will reconcile it", requestId,
-                    e.getClass().getSimpleName());
+            if (Overload.is(e)) {
+                // no connection within the pool's timeout: nothing was sent that the sweep cannot reconcile
+                Log.warnf("Execution of request %d postponed: the database connections are all in use; the sweep"
+                        + " picks it up again", requestId);
+            } else {
+                Log.errorf("Execution of request %d stopped unexpectedly (%s); the sweep will reconcile it", requestId,
+                        e.getClass().getSimpleName());
+            }
             return true;
         } finally {
             generations.remove(requestId);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up of the packaged jar (prod profile) against an existing database: time from launch to
-# /q/health/ready answering 200, and resident memory (RSS) after 10 s idle; five starts each, without and
-# with Quarkus AppCDS (quarkus.package.jar.appcds.enabled, run with -XX:SharedArchiveFile). The database
+# /q/health/ready answering 200, and resident memory (RSS) after 10 s idle, with the production JVM flags
+# of Dockerfile.jvm; five starts each, without and with Quarkus AppCDS (quarkus.package.jar.appcds.enabled, run with -XX:SharedArchiveFile). The database
 # is migrated by a first start that is not counted. PostgreSQL at 127.0.0.1:5432 (a database of its own,
 # dropped afterwards). Ports 18740, 18741. Usage: bench/startup.sh [--no-build]
 PORT=18740
@@ -16,7 +16,7 @@ fi
 cp -r "$ROOT/target/startup-plain" "$PLAIN"
 cp -r "$ROOT/target/startup-appcds" "$CDS"
 bench_db progate_bench_startup
-RUNNER=$PLAIN/quarkus-run.jar bench_start -Xmx512m
+RUNNER=$PLAIN/quarkus-run.jar bench_start -Xmx512m $PROD_JVM_FLAGS
 bench_await
 bench_stop
 
@@ -26,7 +26,7 @@ measure() { # label runner java-options...
     for _ in 1 2 3 4 5; do
         local t0 t1
         t0=$(date +%s%N)
-        RUNNER=$runner bench_start -Xmx512m "$@"
+        RUNNER=$runner bench_start -Xmx512m $PROD_JVM_FLAGS "$@"
         bench_await
         t1=$(date +%s%N)
         times+=($(( (t1 - t0) / 1000000 )))
@@ -40,6 +40,7 @@ measure() { # label runner java-options...
     echo "| $label | $median | $sorted | $rmed |"
 }
 echo "machine: $(bench_machine)"
+echo "portal: packaged jar, prod profile, -Xmx512m $PROD_JVM_FLAGS"
 echo
 echo "| start | median ms to ready | all five, ms | idle RSS MiB (median) |"
 echo "| --- | ---: | --- | ---: |"

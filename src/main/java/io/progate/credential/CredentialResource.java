@@ -80,7 +80,7 @@ public class CredentialResource {
             @QueryParam("cursor") String cursor, @QueryParam(HISTORY_CURSOR) String historyCursor,
             @Context UriInfo uri) {
         Paging active = Paging.parse(limit, cursor);
-        Paging history = Paging.parse(limit, historyCursor);
+        Paging history = Paging.parse(limit, historyCursor, HISTORY_CURSOR);
         return page(slug, KeyForm.EMPTY, Map.of(), null, active, history, uri);
     }
 

@@ -155,7 +155,8 @@ class CredentialPagingTest {
     void aBadLimitOrCursorIsA400() {
         for (String bad : List.of("limit=0", "limit=501", "limit=x", "cursor=abc", "cursor=-3", "historyCursor=x")) {
             given().auth().preemptive().basic(member.username, Fixtures.PASSWORD).get(page + "?" + bad)
-                    .then().statusCode(400).contentType(containsString("text/html")).body(containsString("Invalid input"));
+                    .then().statusCode(400).contentType(containsString("text/html")).body(containsString("Invalid input"))
+                    .body(containsString(bad.substring(0, bad.indexOf('='))));
         }
         for (String bad : List.of("limit=0", "limit=501", "limit=x")) {
             Keys.get(member, api + "?" + bad).statusCode(400).body("details.field", hasItem("limit"));

@@ -2,6 +2,8 @@ package io.progate.account;
 
 import io.progate.common.ConflictException;
 import io.progate.common.InvalidInputException;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
 import io.progate.web.Flash;
 import io.progate.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
@@ -13,7 +15,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,25 +48,28 @@ public class AdminUsersResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance users(List<User> users, Instant now, UserForm form, Map<String, String> errors,
-                String passwordRule, String me);
+                String passwordRule, String me, String next);
     }
 
+    /** A page of users by user name: {@code limit} (50, at most 500) after {@code cursor}, a link to the next. */
     @GET
-    public TemplateInstance users() {
-        return page(UserForm.EMPTY, Map.of());
+    public TemplateInstance users(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return page(UserForm.EMPTY, Map.of(), Paging.parse(limit, cursor), uri);
     }
 
     @POST
     public Response create(@RestForm String username, @RestForm String displayName, @RestForm String email,
-            @RestForm String password, @RestForm boolean admin) {
+            @RestForm String password, @RestForm boolean admin, @Context UriInfo uri) {
         UserForm form = new UserForm(username, displayName, email, admin);
         try {
             User user = accounts.create(new AccountService.NewUser(username, displayName, email, password, admin));
             return Flash.redirect(PAGE, "User " + user.username + " created.");
         } catch (InvalidInputException e) {
-            return FormErrors.badRequest(page(form, FormErrors.of(e)));
+            return FormErrors.badRequest(page(form, FormErrors.of(e), Paging.first(), uri));
         } catch (ConflictException e) {
-            return FormErrors.badRequest(page(form, FormErrors.one("username", "this username is taken")));
+            return FormErrors.badRequest(page(form, FormErrors.one("username", "this username is taken"),
+                    Paging.first(), uri));
         }
     }
 
@@ -125,8 +133,11 @@ public class AdminUsersResource {
         return identity.getPrincipal().getName();
     }
 
-    private TemplateInstance page(UserForm form, Map<String, String> errors) {
+    /** The page with one page of users (a form shown again starts at the first). */
+    private TemplateInstance page(UserForm form, Map<String, String> errors, Paging paging, UriInfo uri) {
         String passwordRule = "(at least " + policy.minLength() + " characters, not a common one)";
-        return Templates.users(User.allByUsername(), Instant.now(), form, errors, passwordRule, actor());
+        Paging.Page<User> users = User.page(paging);
+        return Templates.users(users.items(), Instant.now(), form, errors, passwordRule, actor(),
+                PageLinks.next(uri, users.nextCursor()));
     }
 }

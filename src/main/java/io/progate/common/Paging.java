@@ -20,11 +20,16 @@ public record Paging(int limit, Long cursor) {
 
     /** Parses the query parameters {@code limit} and {@code cursor}; 400 with both errors when unusable. */
     public static Paging parse(String limit, String cursor) {
+        return parse(limit, cursor, "cursor");
+    }
+
+    /** The same for a cursor in the query parameter {@code cursorField} (a page with two lists), named in its error. */
+    public static Paging parse(String limit, String cursor, String cursorField) {
         Validator validator = new Validator();
         Integer size = blank(limit) ? Integer.valueOf(DEFAULT_LIMIT) : number(limit, 1, MAX_LIMIT);
         Long after = blank(cursor) ? null : (Long) longNumber(cursor);
         validator.check(size != null, "limit", "a number from 1 to " + MAX_LIMIT)
-                .check(blank(cursor) || after != null, "cursor", "the cursor of a previous page")
+                .check(blank(cursor) || after != null, cursorField, "the cursor of a previous page")
                 .throwIfInvalid();
         return new Paging(size, after);
     }

@@ -1,5 +1,6 @@
 package io.progate.credential;
 
+import io.progate.common.Paging;
 import io.progate.credential.seal.Binding;
 import io.progate.credential.seal.Sealed;
 import io.progate.pro.model.ProScope;
@@ -128,10 +129,27 @@ public class Credential extends PanacheEntityBase {
         return list("team = ?1 and replacedAt is null and removedAt is null order by createdAt desc, id desc", team);
     }
 
-    /** Replaced and removed keys of the team, newest first. */
-    public static List<Credential> retiredOf(Team team) {
-        return list("team = ?1 and (replacedAt is not null or removedAt is not null) order by createdAt desc, id desc",
-                team);
+    /** A page of the team's active keys, newest (highest id) first, after the key whose id is the cursor. */
+    public static Paging.Page<Credential> activePage(Team team, Paging paging) {
+        return pageOf(team, " and replacedAt is null and removedAt is null", paging);
+    }
+
+    /** A page of the team's replaced and removed keys, newest first, after the key whose id is the cursor. */
+    public static Paging.Page<Credential> retiredPage(Team team, Paging paging) {
+        return pageOf(team, " and (replacedAt is not null or removedAt is not null)", paging);
+    }
+
+    /** A page of all the team's keys, active or not, newest first, after the key whose id is the cursor. */
+    public static Paging.Page<Credential> allPage(Team team, Paging paging) {
+        return pageOf(team, "", paging);
+    }
+
+    /** One statement on credential_team_id_ix: ids come from a sequence, so the newest key has the highest. */
+    private static Paging.Page<Credential> pageOf(Team team, String state, Paging paging) {
+        String query = "team = ?1" + state + (paging.cursor() == null ? "" : " and id < ?2") + " order by id desc";
+        List<Credential> rows = (paging.cursor() == null ? find(query, team) : find(query, team, paging.cursor()))
+                .range(0, paging.limit()).list();
+        return paging.page(rows, c -> c.id);
     }
 
     public static Optional<Credential> ofTeam(Team team, long id) {

@@ -2,6 +2,8 @@ package io.progate.credential;
 
 import io.progate.account.CurrentUser;
 import io.progate.common.InvalidInputException;
+import io.progate.common.Paging;
+import io.progate.web.PageLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -14,10 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A team's PRO API keys for automation. Keys are accepted (add, replace) and never returned; members read
@@ -45,13 +48,17 @@ public class CredentialApi {
         }
     }
 
-    /** Active keys; with {@code ?history=true} also the replaced and removed ones. */
+    /**
+     * A page of the active keys, newest first; with {@code ?history=true} of all keys, the replaced and
+     * removed ones among them. {@code limit} (50, at most 500) after {@code cursor}, {@code Link} to the next.
+     */
     @GET
-    public List<CredentialView> list(@PathParam("slug") String slug, @QueryParam("history") boolean history) {
-        Stream<Credential> active = credentials.list(slug, currentUser.get()).stream();
-        Stream<Credential> all = history
-                ? Stream.concat(active, credentials.history(slug, currentUser.get()).stream()) : active;
-        return all.map(CredentialView::of).toList();
+    public Response list(@PathParam("slug") String slug, @QueryParam("history") boolean history,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        Paging paging = Paging.parse(limit, cursor);
+        Paging.Page<Credential> page = history ? credentials.allPage(slug, currentUser.get(), paging)
+                : credentials.activePage(slug, currentUser.get(), paging);
+        return PageLinks.ok(page, keys -> keys.stream().map(CredentialView::of).toList(), uri);
     }
 
     @POST

@@ -4,11 +4,13 @@ import io.progate.account.CurrentUser;
 import io.progate.account.User;
 import io.progate.common.ConflictException;
 import io.progate.common.InvalidInputException;
+import io.progate.common.Paging;
 import io.progate.pro.model.ProScope;
 import io.progate.team.Team;
 import io.progate.team.TeamService;
 import io.progate.web.Flash;
 import io.progate.web.FormErrors;
+import io.progate.web.PageLinks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +19,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,7 +30,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** A team's PRO keys page: the list for every member, the forms for approvers and admins. */
+/**
+ * A team's PRO keys page: the list for every member, the forms for approvers and admins. The active keys
+ * and the history page apart, newest first: {@code limit} rows of each (50, at most 500), the active keys
+ * after {@code cursor}, the history after {@code historyCursor}; each list's next link keeps the other's place.
+ */
 @Path("/teams/{slug}/credentials")
 @RolesAllowed("user")
 public class CredentialResource {
@@ -52,21 +61,33 @@ public class CredentialResource {
         }
     }
 
+    /** The query parameter that holds the history's cursor. */
+    static final String HISTORY_CURSOR = "historyCursor";
+
+    /** A page of each list, and the links to their next pages (null on the last). */
+    public record Lists(List<Credential> active, String nextActive, List<Credential> history, String nextHistory) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance credentials(Team team, List<Credential> active, List<Credential> history,
-                boolean canManage, KeyForm form, Map<String, String> errors, Verification refused, ProScope[] allScopes,
-                String minDate, String maxDate, KeyRotation.ProKeys proKeys);
+        static native TemplateInstance credentials(Team team, Lists keys, boolean canManage, KeyForm form,
+                Map<String, String> errors, Verification refused, ProScope[] allScopes, String minDate, String maxDate,
+                KeyRotation.ProKeys proKeys);
     }
 
     @GET
-    public TemplateInstance page(@PathParam("slug") String slug) {
-        return page(slug, KeyForm.EMPTY, Map.of(), null);
+    public TemplateInstance page(@PathParam("slug") String slug, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @QueryParam(HISTORY_CURSOR) String historyCursor,
+            @Context UriInfo uri) {
+        Paging active = Paging.parse(limit, cursor);
+        Paging history = Paging.parse(limit, historyCursor, HISTORY_CURSOR);
+        return page(slug, KeyForm.EMPTY, Map.of(), null, active, history, uri);
     }
 
     @POST
     public Response add(@PathParam("slug") String slug, @RestForm String label, @RestForm String key,
-            @RestForm List<String> scopes, @RestForm String expiresAt, @RestForm boolean saveUnverified) {
+            @RestForm List<String> scopes, @RestForm String expiresAt, @RestForm boolean saveUnverified,
+            @Context UriInfo uri) {
         KeyForm form = new KeyForm(label, scopes, expiresAt, saveUnverified);
         try {
             Credential created = credentials.add(slug, currentUser.get(),
@@ -74,11 +95,11 @@ public class CredentialResource {
             return Flash.redirect(url(slug), "Key " + created.label + " saved"
                     + (created.verified ? " and verified with PRO." : " unverified."));
         } catch (VerificationFailedException e) {
-            return FormErrors.badRequest(page(slug, form, Map.of(), e.verification()));
+            return FormErrors.badRequest(firstPages(slug, form, Map.of(), e.verification(), uri));
         } catch (InvalidInputException e) {
-            return FormErrors.badRequest(page(slug, form, FormErrors.of(e), null));
+            return FormErrors.badRequest(firstPages(slug, form, FormErrors.of(e), null, uri));
         } catch (ConflictException e) {
-            return FormErrors.badRequest(page(slug, form, FormErrors.one("label", e.getMessage()), null));
+            return FormErrors.badRequest(firstPages(slug, form, FormErrors.one("label", e.getMessage()), null, uri));
         }
     }
 
@@ -147,12 +168,23 @@ public class CredentialResource {
         }
     }
 
-    private TemplateInstance page(String slug, KeyForm form, Map<String, String> errors, Verification refused) {
+    /** The form shown again with its errors, above the first page of each list. */
+    private TemplateInstance firstPages(String slug, KeyForm form, Map<String, String> errors, Verification refused,
+            UriInfo uri) {
+        return page(slug, form, errors, refused, Paging.first(), Paging.first(), uri);
+    }
+
+    private TemplateInstance page(String slug, KeyForm form, Map<String, String> errors, Verification refused,
+            Paging activePaging, Paging historyPaging, UriInfo uri) {
         User user = currentUser.get();
         Team team = teams.require(slug, user);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return Templates.credentials(team, credentials.list(slug, user), credentials.history(slug, user),
-                credentials.canManage(team, user), form, errors, refused, ProScope.values(),
+        Paging.Page<Credential> active = credentials.activePage(slug, user, activePaging);
+        Paging.Page<Credential> history = credentials.historyPage(slug, user, historyPaging);
+        Lists keys = new Lists(active.items(), PageLinks.next(uri, active.nextCursor()), history.items(),
+                PageLinks.next(uri, HISTORY_CURSOR, history.nextCursor()));
+        return Templates.credentials(team, keys, credentials.canManage(team, user), form, errors, refused,
+                ProScope.values(),
                 today.plusDays(1).toString(), today.plusYears(1).toString(), rotation.proKeys(slug, user));
     }
 

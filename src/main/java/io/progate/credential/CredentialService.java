@@ -5,6 +5,7 @@ import io.progate.audit.AuditLog;
 import io.progate.audit.AuditRecord;
 import io.progate.common.ConflictException;
 import io.progate.common.LastUse;
+import io.progate.common.Paging;
 import io.progate.credential.seal.Secret;
 import io.progate.pro.model.ProScope;
 import io.progate.team.ProUrlChanged;
@@ -61,9 +62,19 @@ public class CredentialService {
         return Credential.activeOf(teams.require(slug, user));
     }
 
-    /** Replaced and removed keys of the team, for its history. */
-    public List<Credential> history(String slug, User user) {
-        return Credential.retiredOf(teams.require(slug, user));
+    /** A page of the active keys of a team the user may see (404 otherwise), newest first. */
+    public Paging.Page<Credential> activePage(String slug, User user, Paging paging) {
+        return Credential.activePage(teams.require(slug, user), paging);
+    }
+
+    /** A page of the team's replaced and removed keys, for its history, newest first. */
+    public Paging.Page<Credential> historyPage(String slug, User user, Paging paging) {
+        return Credential.retiredPage(teams.require(slug, user), paging);
+    }
+
+    /** A page of all the team's keys, active or not, newest first. */
+    public Paging.Page<Credential> allPage(String slug, User user, Paging paging) {
+        return Credential.allPage(teams.require(slug, user), paging);
     }
 
     public Credential get(String slug, User user, long id) {

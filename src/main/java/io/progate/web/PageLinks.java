@@ -21,10 +21,18 @@ public final class PageLinks {
 
     /** Path and query of the current request with {@code cursor} set to the next page's; null on the last page. */
     public static String next(UriInfo uri, Long nextCursor) {
+        return next(uri, "cursor", nextCursor);
+    }
+
+    /**
+     * The same with the cursor in {@code param}, for a page that shows two lists, each paged by its own
+     * cursor (the other list's stays in the link).
+     */
+    public static String next(UriInfo uri, String param, Long nextCursor) {
         if (nextCursor == null) {
             return null;
         }
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build();
+        URI next = uri.getRequestUriBuilder().replaceQueryParam(param, nextCursor).build();
         return next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
     }
 

@@ -10,6 +10,7 @@ import io.progate.team.TeamRole;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -282,7 +283,9 @@ public class ReleaseRequest extends BaseEntity {
             query.append(" and r.id < :cursor");
             params.and("cursor", paging.cursor());
         }
-        List<ReleaseRequest> rows = find(query + " order by r.id desc", params).range(0, paging.limit()).list();
+        // read-only: a list never changes its rows, so Hibernate keeps no copy of them to compare at flush
+        List<ReleaseRequest> rows = find(query + " order by r.id desc", params).withHint(HibernateHints.HINT_READ_ONLY, true)
+                .range(0, paging.limit()).list();
         return paging.page(rows, r -> r.id);
     }
 

@@ -45,9 +45,11 @@ for path in /api/v1/me "/api/v1/teams/bench/requests" "/api/v1/audit?limit=50"; 
 done
 rows=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/teams/bench/requests" | grep -o '"id":' | wc -l)
 events=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/audit?limit=50" | grep -o '"action":' | wc -l)
-# warm-up
-wrk -t2 -c32 -d3s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/teams/bench/requests" >/dev/null
-wrk -t2 -c32 -d3s "$MGMT/q/health/live" >/dev/null
+# warm-up: every measured call for 5 s, so that each is measured compiled, as a running server serves it
+for path in /api/v1/me "/api/v1/teams/bench/requests" "/api/v1/audit?limit=50"; do
+    wrk -t2 -c32 -d5s -H "Authorization: Bearer $TOKEN" "$BASE$path" >/dev/null
+done
+wrk -t2 -c32 -d5s "$MGMT/q/health/live" >/dev/null
 
 echo "machine: $(bench_machine)"
 echo "portal: packaged jar, prod profile, -Xmx512m $PROD_JVM_FLAGS, pool $(grep -o 'max-size=[0-9]*' "$ROOT/src/main/resources/application.properties" | head -1); wrk -t2 -c32 -d$DURATION"

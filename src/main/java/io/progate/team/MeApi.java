@@ -8,6 +8,8 @@ import io.progate.account.auth.Identities;
 import io.progate.common.InvalidInputException;
 import io.progate.common.Paging;
 import io.progate.web.PageLinks;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The caller's own account and personal access tokens. */
 @Path("/api/v1/me")
@@ -62,11 +65,25 @@ public class MeApi {
     public record TokenRequest(String name, List<String> scopes, Instant expiresAt) {
     }
 
-    /** From the identity's user row and the cached team list ({@link MyTeams}): no database read while warm. */
+    /**
+     * From the identity's user row and the cached team list ({@link MyTeams}). While both are warm the
+     * answer is given on the I/O thread, reading nothing; otherwise the teams are read on a worker thread.
+     */
     @GET
-    public Me me() {
-        User user = currentUser.get();
-        List<TeamRef> refs = myTeams.of(user).stream()
+    public Uni<Me> me() {
+        Optional<User> signedIn = Identities.user(identity);
+        Optional<List<MyTeams.MyTeam>> warm = signedIn.flatMap(myTeams::inMemory);
+        if (warm.isPresent()) {
+            return Uni.createFrom().item(me(signedIn.get(), warm.get()));
+        }
+        return Uni.createFrom().item(() -> {
+            User user = currentUser.get();
+            return me(user, myTeams.of(user));
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Me me(User user, List<MyTeams.MyTeam> teams) {
+        List<TeamRef> refs = teams.stream()
                 .map(team -> new TeamRef(team.slug(), team.name(), team.role() != null ? team.role().name()
                         : user.admin ? "ADMIN" : null))
                 .toList();

@@ -39,6 +39,11 @@ public class MyTeams {
         return cache.get(new Key(user.id, user.admin), () -> Optional.of(load(user.id, user.admin))).orElseThrow();
     }
 
+    /** The user's teams if they are in memory; reads nothing (for answers given on the I/O thread). */
+    public Optional<List<MyTeam>> inMemory(User user) {
+        return cache.peek(new Key(user.id, user.admin));
+    }
+
     /**
      * The team with this slug if the user sees it (as {@link TeamService#require} decides, from the same
      * short-lived cache): for read paths that need only its id.

@@ -145,6 +145,29 @@ class RequestListPagingTest {
     }
 
     @Test
+    void eachRowOfAPageCarriesItsOwnDecisions() {
+        Response page = Requests.as(author).queryParam("limit", 12).get("/api/v1/teams/" + team.slug + "/requests");
+        page.then().statusCode(200).body("$", hasSize(12));
+        List<java.util.Map<String, Object>> rows = page.jsonPath().getList("$");
+        for (java.util.Map<String, Object> row : rows) {
+            List<?> approvals = (List<?>) row.get("approvals");
+            if ("PENDING".equals(row.get("status"))) {
+                assertEquals(1, approvals.size(), "the one decision on request " + row.get("id"));
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> decision = (java.util.Map<String, Object>) approvals.get(0);
+                assertEquals(approver.username, decision.get("approver"));
+                assertEquals(approver.displayName, decision.get("displayName"));
+                assertEquals("APPROVE", decision.get("decision"));
+                assertTrue(decision.get("at") != null, "when it was decided");
+                assertEquals(1, ((Number) row.get("approvalCount")).intValue());
+            } else {
+                assertEquals(0, approvals.size(), "no decision on request " + row.get("id"));
+                assertEquals(0, ((Number) row.get("approvalCount")).intValue());
+            }
+        }
+    }
+
+    @Test
     void limitAndCursorAreCheckedAndFiltersStayInTheNextLink() {
         String path = "/api/v1/teams/" + team.slug + "/requests";
         Requests.as(author).queryParam("limit", 500).get(path).then().statusCode(200).body("$", hasSize(REQUESTS))

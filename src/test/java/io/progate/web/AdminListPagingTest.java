@@ -2,7 +2,6 @@ package io.progate.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.progate.account.User;
@@ -113,7 +112,10 @@ class AdminListPagingTest {
         assertEquals(User.count() > Paging.DEFAULT_LIMIT, users.next() != null, "a next link while more follow");
         Page teams = page(session, "/admin/teams", TEAM_ROW);
         assertEquals(Math.min(Team.count(), Paging.DEFAULT_LIMIT), teams.rows().size());
-        assertNull(page(session, "/admin/users?limit=500", USER_ROW).next(), "no next link when all fit");
+        // other tests share the database: whether all users fit in 500 depends on how many they made
+        Page most = page(session, "/admin/users?limit=500", USER_ROW);
+        assertEquals(Math.min(User.count(), Paging.MAX_LIMIT), most.rows().size());
+        assertEquals(User.count() > Paging.MAX_LIMIT, most.next() != null, "a next link only while more follow");
     }
 
     @Test

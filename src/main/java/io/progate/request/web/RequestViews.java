@@ -59,18 +59,17 @@ public class RequestViews {
      */
     public List<RequestView> of(List<ReleaseRequest> page) {
         Map<Long, List<RequestView.ApprovalView>> decisions = Approval.ofAll(page.stream().map(r -> r.id).toList())
-                .stream().collect(Collectors.groupingBy(Approval.Row::requestId, Collectors.mapping(
-                        a -> new RequestView.ApprovalView(a.approver(), a.displayName(), a.decision().name(), a.comment(),
-                                a.at()),
-                        Collectors.toList())));
+                .stream().collect(Collectors.groupingBy(Approval.Row::requestId,
+                        Collectors.mapping(RequestViews::approvalView, Collectors.toList())));
         return page.stream().map(r -> of(r, decisions.getOrDefault(r.id, List.of()), null, null)).toList();
     }
 
     private static List<RequestView.ApprovalView> decisions(ReleaseRequest r) {
-        return Approval.of(r).stream()
-                .map(a -> new RequestView.ApprovalView(a.approver.username, a.approver.displayName, a.decision.name(),
-                        a.comment, a.createdAt))
-                .toList();
+        return Approval.ofAll(List.of(r.id)).stream().map(RequestViews::approvalView).toList();
+    }
+
+    private static RequestView.ApprovalView approvalView(Approval.Row a) {
+        return new RequestView.ApprovalView(a.approver(), a.displayName(), a.decision().name(), a.comment(), a.at());
     }
 
     private RequestView of(ReleaseRequest r, List<RequestView.ApprovalView> approvals, BlastRadius blast,

@@ -146,7 +146,7 @@ public class TokenService {
     }
 
     Optional<Resolved> authenticate(String value, Instant now) {
-        if (value == null || !value.startsWith(PREFIX) || value.length() > 200) {
+        if (!looksLikeToken(value)) {
             return Optional.empty();
         }
         String hash = Hashes.sha256Hex(value);
@@ -170,12 +170,17 @@ public class TokenService {
      * finish on the I/O thread.
      */
     public Optional<Resolved> fromMemory(String value) {
-        if (value == null || !value.startsWith(PREFIX) || value.length() > 200) {
+        if (!looksLikeToken(value)) {
             return Optional.empty();
         }
         Instant now = Instant.now();
         return resolved.peek(Hashes.sha256Hex(value))
                 .filter(token -> token.expiresAt().isAfter(now) && !lastUse.wouldBeDue(token.id(), now));
+    }
+
+    /** Whether a value has a token's form at all; anything else is refused without hashing or reading. */
+    private static boolean looksLikeToken(String value) {
+        return value != null && value.startsWith(PREFIX) && value.length() <= 200;
     }
 
     /** One read in a transaction of its own: the rows as committed, never a session's older copy; its connection is freed here. */

@@ -179,8 +179,8 @@ public class CredentialResource {
         User user = currentUser.get();
         Team team = teams.require(slug, user);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Paging.Page<Credential> active = credentials.activePage(slug, user, activePaging);
-        Paging.Page<Credential> history = credentials.historyPage(slug, user, historyPaging);
+        Paging.Page<Credential> active = Credential.activePage(team, activePaging);
+        Paging.Page<Credential> history = Credential.retiredPage(team, historyPaging);
         Lists keys = new Lists(active.items(), PageLinks.next(uri, active.nextCursor()), history.items(),
                 PageLinks.next(uri, HISTORY_CURSOR, history.nextCursor()));
         return Templates.credentials(team, keys, credentials.canManage(team, user), form, errors, refused,

@@ -67,11 +67,6 @@ public class CredentialService {
         return Credential.activePage(teams.require(slug, user), paging);
     }
 
-    /** A page of the team's replaced and removed keys, for its history, newest first. */
-    public Paging.Page<Credential> historyPage(String slug, User user, Paging paging) {
-        return Credential.retiredPage(teams.require(slug, user), paging);
-    }
-
     /** A page of all the team's keys, active or not, newest first. */
     public Paging.Page<Credential> allPage(String slug, User user, Paging paging) {
         return Credential.allPage(teams.require(slug, user), paging);

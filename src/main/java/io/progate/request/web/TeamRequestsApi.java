@@ -9,7 +9,6 @@ import io.progate.packages.Upload;
 import io.progate.request.ReleaseRequest;
 import io.progate.request.RequestService;
 import io.progate.team.MyTeams;
-import io.progate.team.TeamService;
 import io.progate.web.PageLinks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,9 +37,6 @@ public class TeamRequestsApi {
 
     @Inject
     RequestViews views;
-
-    @Inject
-    TeamService teams;
 
     @Inject
     MyTeams myTeams;

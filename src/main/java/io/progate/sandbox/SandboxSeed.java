@@ -7,7 +7,6 @@ import io.progate.sandbox.store.SandboxEntity;
 import io.progate.sandbox.store.SandboxKey;
 import io.progate.sandbox.store.SandboxScope;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -81,11 +80,10 @@ public class SandboxSeed {
         String value = configured != null ? configured : SandboxKeys.newValue();
         List<String> everyScope = Arrays.stream(SandboxScope.values()).map(SandboxScope::wireName).toList();
         keys.issue(SandboxRules.DEMO_KEY_NAME, SandboxRules.DEMO_USER, everyScope, farFuture(), value);
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            Log.infof("PRO sandbox demo API key (every scope, dev only): %s", value);
-        } else {
-            Log.info("PRO sandbox demo API key created (value not shown)");
-        }
+        // never the value, not even in dev mode: a developer reads it where it was configured
+        Log.info(configured != null
+                ? "PRO sandbox demo API key created with every scope (value not shown: progate.sandbox.demo-key)"
+                : "PRO sandbox demo API key created (value not shown)");
     }
 
     /** The demo key outlives the one-year rule for created keys, so a demo keeps working. */
